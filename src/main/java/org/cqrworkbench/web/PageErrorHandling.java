@@ -1,0 +1,32 @@
+package org.cqrworkbench.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * Pages catch the invalid input they expect and show it beside the form; what reaches this handler
+ * (an unknown study, a role that may not act, a stale edit) gets the error page with a plain sentence.
+ */
+@ControllerAdvice(annotations = Controller.class)
+class PageErrorHandling {
+
+    private final MessageSource messages;
+
+    PageErrorHandling(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(UserFacingException.class)
+    String userFacing(UserFacingException e, Locale locale, Model model, HttpServletResponse response) {
+        var status = ApiErrorHandling.statusOf(e);
+        response.setStatus(status.value());
+        model.addAttribute("status", status.value());
+        model.addAttribute("message", e.localizedMessage(messages, locale));
+        return "error";
+    }
+}

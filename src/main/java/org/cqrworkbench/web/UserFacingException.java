@@ -1,0 +1,28 @@
+package org.cqrworkbench.web;
+
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+
+/**
+ * An exception whose message is meant for the user. It carries a key into messages.properties rather
+ * than English text, so pages and the API word it the same way.
+ */
+public abstract class UserFacingException extends RuntimeException {
+
+    private final String messageKey;
+    private final Object[] args;
+
+    protected UserFacingException(String messageKey, Object... args) {
+        super(messageKey);
+        this.messageKey = messageKey;
+        this.args = args;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public String localizedMessage(MessageSource messages, Locale locale) {
+        return messages.getMessage(messageKey, args, messageKey, locale);
+    }
+}
