@@ -1,7 +1,9 @@
 package org.cqrworkbench.account;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.regex.Pattern;
 import org.cqrworkbench.web.InvalidInputException;
 import org.cqrworkbench.web.NotFoundException;
@@ -85,6 +87,13 @@ public class AccountService {
 
     private UserAccount byId(long id) {
         return accounts.findById(id).orElseThrow(() -> new NotFoundException("account.notFound"));
+    }
+
+    /** A password nobody chose: 144 random bits, URL-safe so it can be copied from a console. */
+    public static String randomPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private static void checkPassword(String password) {

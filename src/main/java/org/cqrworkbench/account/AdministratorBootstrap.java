@@ -1,7 +1,5 @@
 package org.cqrworkbench.account;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,7 +42,7 @@ class AdministratorBootstrap implements ApplicationRunner {
             log.info("Created the administrator account '{}' with the password from CQR_ADMIN_PASSWORD.", ADMIN_USERNAME);
             return;
         }
-        String generated = randomPassword();
+        String generated = AccountService.randomPassword();
         accountService.createAdministrator(ADMIN_USERNAME, generated);
         log.warn("""
 
@@ -56,11 +54,5 @@ class AdministratorBootstrap implements ApplicationRunner {
                   under "My account".
                 ==============================================================
                 """, ADMIN_USERNAME, generated);
-    }
-
-    static String randomPassword() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }

@@ -48,6 +48,11 @@ public class StudyService {
     }
 
     @Transactional(readOnly = true)
+    public boolean anyStudyExists() {
+        return studies.count() > 0;
+    }
+
+    @Transactional(readOnly = true)
     public List<StudyMember> studiesOf(String username) {
         return members.findByUsername(username);
     }

@@ -1,0 +1,270 @@
+package org.cqrworkbench.cases;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.cqrworkbench.cases.StudyDesign.SubsampleInfo;
+import org.cqrworkbench.frequency.FrequencyRules;
+import org.cqrworkbench.study.StudyAccess;
+import org.cqrworkbench.study.StudyCreated;
+import org.cqrworkbench.web.ConflictException;
+import org.cqrworkbench.web.InvalidInputException;
+import org.cqrworkbench.web.NotFoundException;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Cases and subsamples. Leads set the design up; every member may read it. */
+@Service
+public class CaseService {
+
+    /** What a new case or an edit of one says; subsamples by id, empty meaning the study's default one. */
+    public record CaseForm(String code, Map<String, String> attributes, String notes, Set<Long> subsampleIds) {
+    }
+
+    static final String DEFAULT_SUBSAMPLE = "All cases";
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,40}");
+    private static final int MAX_ATTRIBUTE_NAME = 100;
+    private static final int MAX_ATTRIBUTE_VALUE = 1000;
+
+    private final StudyCaseRepository cases;
+    private final SubsampleRepository subsamples;
+    private final StudyAccess access;
+
+    CaseService(StudyCaseRepository cases, SubsampleRepository subsamples, StudyAccess access) {
+        this.cases = cases;
+        this.subsamples = subsamples;
+        this.access = access;
+    }
+
+    @EventListener
+    void onStudyCreated(StudyCreated event) {
+        subsamples.save(new Subsample(event.studyId(), DEFAULT_SUBSAMPLE, 0));
+    }
+
+    @Transactional(readOnly = true)
+    public StudyDesign design(long studyId, String username) {
+        access.member(studyId, username);
+        return designOf(studyId);
+    }
+
+    /** The case with this code in the study, for any member; 404 when there is none. */
+    @Transactional(readOnly = true)
+    public StudyCase caseByCode(long studyId, String username, String code) {
+        access.member(studyId, username);
+        return cases.findByStudyIdAndCode(studyId, code).orElseThrow(() -> new NotFoundException("case.notFound", code));
+    }
+
+    @Transactional
+    public StudyCase createCase(long studyId, String username, CaseForm form) {
+        access.lead(studyId, username);
+        String code = checkedCode(studyId, form.code(), null);
+        StudyCase studyCase = new StudyCase(studyId, code);
+        studyCase.describe(checkedAttributes(form.attributes()), checkedNotes(form.notes()));
+        studyCase.placeIn(checkedSubsamples(studyId, form.subsampleIds()));
+        return cases.save(studyCase);
+    }
+
+    @Transactional
+    public StudyCase updateCase(long studyId, String username, long caseId, long expectedVersion, CaseForm form) {
+        access.lead(studyId, username);
+        StudyCase studyCase = cases.findById(caseId).filter(c -> c.getStudyId() == studyId)
+                .orElseThrow(() -> new NotFoundException("case.notFound", form.code()));
+        if (studyCase.getVersion() != expectedVersion) {
+            throw new ConflictException("case.conflict", studyCase.getCode());
+        }
+        studyCase.recode(checkedCode(studyId, form.code(), studyCase.getId()));
+        studyCase.describe(checkedAttributes(form.attributes()), checkedNotes(form.notes()));
+        studyCase.placeIn(checkedSubsamples(studyId, form.subsampleIds()));
+        return studyCase;
+    }
+
+    /** Subsample ids for names, as the API and imports give them; an unknown name is an error, not a new subsample. */
+    @Transactional(readOnly = true)
+    public Set<Long> subsampleIdsByName(long studyId, List<String> names) {
+        Map<String, Long> byName = new HashMap<>();
+        subsamples.findByStudyIdOrderByPositionAscIdAsc(studyId).forEach(s -> byName.put(s.getName().toLowerCase(), s.getId()));
+        Set<Long> ids = new LinkedHashSet<>();
+        for (String name : names == null ? List.<String>of() : names) {
+            Long id = name == null ? null : byName.get(name.trim().toLowerCase());
+            if (id == null) {
+                throw new InvalidInputException("subsample.unknown", name);
+            }
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    @Transactional
+    public Subsample addSubsample(long studyId, String username, String name, String tableTitle) {
+        access.lead(studyId, username);
+        List<Subsample> existing = subsamples.findByStudyIdOrderByPositionAscIdAsc(studyId);
+        String checked = checkedSubsampleName(existing, name, null);
+        int position = existing.isEmpty() ? 0 : existing.get(existing.size() - 1).getPosition() + 1;
+        Subsample subsample = new Subsample(studyId, checked, position);
+        subsample.rename(checked, checkedTitle(tableTitle));
+        return subsamples.save(subsample);
+    }
+
+    @Transactional
+    public void updateSubsample(long studyId, String username, long subsampleId, long expectedVersion, String name,
+            String tableTitle) {
+        access.lead(studyId, username);
+        Subsample subsample = subsampleOf(studyId, subsampleId);
+        if (subsample.getVersion() != expectedVersion) {
+            throw new ConflictException("subsample.conflict", subsample.getName());
+        }
+        String checked = checkedSubsampleName(subsamples.findByStudyIdOrderByPositionAscIdAsc(studyId), name, subsampleId);
+        subsample.rename(checked, checkedTitle(tableTitle));
+    }
+
+    @Transactional
+    public Subsample changeRules(long studyId, String username, long subsampleId, FrequencyRules rules) {
+        access.lead(studyId, username);
+        Subsample subsample = subsampleOf(studyId, subsampleId);
+        subsample.changeRules(rules);
+        return subsample;
+    }
+
+    /** Moves a subsample one place up or down; the order is the order of the results tables. */
+    @Transactional
+    public void moveSubsample(long studyId, String username, long subsampleId, boolean up) {
+        access.lead(studyId, username);
+        List<Subsample> ordered = new ArrayList<>(subsamples.findByStudyIdOrderByPositionAscIdAsc(studyId));
+        int index = ordered.indexOf(subsampleOf(studyId, subsampleId));
+        int other = up ? index - 1 : index + 1;
+        if (other < 0 || other >= ordered.size()) {
+            return;
+        }
+        ordered.add(other, ordered.remove(index));
+        for (int i = 0; i < ordered.size(); i++) {
+            ordered.get(i).moveTo(i);
+        }
+    }
+
+    /** Only an empty subsample can go, and never the last one: cases must always have a home. */
+    @Transactional
+    public void deleteSubsample(long studyId, String username, long subsampleId) {
+        access.lead(studyId, username);
+        Subsample subsample = subsampleOf(studyId, subsampleId);
+        StudyDesign design = designOf(studyId);
+        if (design.subsamples().size() <= 1) {
+            throw new InvalidInputException("subsample.delete.last");
+        }
+        if (design.subsample(subsampleId).map(SubsampleInfo::n).orElse(0L) > 0) {
+            throw new InvalidInputException("subsample.delete.notEmpty", subsample.getName());
+        }
+        subsamples.delete(subsample);
+    }
+
+    StudyDesign designOf(long studyId) {
+        Map<Long, Long> counts = new HashMap<>();
+        for (Object[] row : cases.countCasesPerSubsample(studyId)) {
+            counts.put((Long) row[0], (Long) row[1]);
+        }
+        List<SubsampleInfo> infos = subsamples.findByStudyIdOrderByPositionAscIdAsc(studyId).stream()
+                .map(s -> new SubsampleInfo(s.getId(), s.getName(), s.getTableTitle(), s.getPosition(),
+                        counts.getOrDefault(s.getId(), 0L), s.rules(), s.getVersion()))
+                .toList();
+        return new StudyDesign(infos, cases.findByStudyIdOrderByCodeAsc(studyId));
+    }
+
+    private Subsample subsampleOf(long studyId, long subsampleId) {
+        return subsamples.findById(subsampleId).filter(s -> s.getStudyId() == studyId)
+                .orElseThrow(() -> new NotFoundException("subsample.notFound"));
+    }
+
+    private String checkedCode(long studyId, String code, Long exceptCaseId) {
+        String trimmed = code == null ? "" : code.trim();
+        if (trimmed.isEmpty()) {
+            throw new InvalidInputException("case.code.required");
+        }
+        if (!CODE.matcher(trimmed).matches()) {
+            throw new InvalidInputException("case.code.invalid");
+        }
+        cases.findByStudyIdAndCode(studyId, trimmed)
+                .filter(other -> !other.getId().equals(exceptCaseId))
+                .ifPresent(other -> {
+                    throw new InvalidInputException("case.code.taken", trimmed);
+                });
+        return trimmed;
+    }
+
+    private Set<Long> checkedSubsamples(long studyId, Set<Long> requested) {
+        List<Subsample> all = subsamples.findByStudyIdOrderByPositionAscIdAsc(studyId);
+        if (requested == null || requested.isEmpty()) {
+            return Set.of(all.get(0).getId());
+        }
+        Set<Long> known = new HashSet<>();
+        all.forEach(s -> known.add(s.getId()));
+        if (!known.containsAll(requested)) {
+            throw new InvalidInputException("subsample.notFound");
+        }
+        return requested;
+    }
+
+    private static Map<String, String> checkedAttributes(Map<String, String> attributes) {
+        Map<String, String> checked = new LinkedHashMap<>();
+        if (attributes == null) {
+            return checked;
+        }
+        for (var entry : attributes.entrySet()) {
+            String name = entry.getKey() == null ? "" : entry.getKey().trim();
+            String value = entry.getValue() == null ? "" : entry.getValue().trim();
+            if (name.isEmpty() && value.isEmpty()) {
+                continue;
+            }
+            if (name.isEmpty()) {
+                throw new InvalidInputException("case.attribute.nameRequired", value);
+            }
+            if (name.length() > MAX_ATTRIBUTE_NAME || value.length() > MAX_ATTRIBUTE_VALUE) {
+                throw new InvalidInputException("case.attribute.tooLong", name);
+            }
+            if (!value.isEmpty()) {
+                checked.put(name, value);
+            }
+        }
+        return checked;
+    }
+
+    private static String checkedNotes(String notes) {
+        if (notes == null || notes.isBlank()) {
+            return null;
+        }
+        if (notes.length() > StudyCase.MAX_NOTES) {
+            throw new InvalidInputException("text.tooLong", StudyCase.MAX_NOTES);
+        }
+        return notes.strip();
+    }
+
+    private static String checkedSubsampleName(List<Subsample> existing, String name, Long exceptId) {
+        String trimmed = name == null ? "" : name.trim();
+        if (trimmed.isEmpty()) {
+            throw new InvalidInputException("subsample.name.required");
+        }
+        if (trimmed.length() > Subsample.MAX_NAME) {
+            throw new InvalidInputException("text.tooLong", Subsample.MAX_NAME);
+        }
+        boolean taken = existing.stream()
+                .anyMatch(s -> s.getName().equalsIgnoreCase(trimmed) && !s.getId().equals(exceptId));
+        if (taken) {
+            throw new InvalidInputException("subsample.name.taken", trimmed);
+        }
+        return trimmed;
+    }
+
+    private static String checkedTitle(String title) {
+        if (title == null || title.isBlank()) {
+            return null;
+        }
+        if (title.trim().length() > Subsample.MAX_TITLE) {
+            throw new InvalidInputException("text.tooLong", Subsample.MAX_TITLE);
+        }
+        return title.trim();
+    }
+}

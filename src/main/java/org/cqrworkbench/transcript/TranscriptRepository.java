@@ -1,0 +1,16 @@
+package org.cqrworkbench.transcript;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface TranscriptRepository extends JpaRepository<Transcript, Long> {
+
+    Optional<Transcript> findByCaseId(long caseId);
+
+    /** Which of these cases have a transcript, without loading any text. */
+    @Query("select t.caseId from Transcript t where t.caseId in :caseIds")
+    List<Long> caseIdsWithTranscript(Collection<Long> caseIds);
+}

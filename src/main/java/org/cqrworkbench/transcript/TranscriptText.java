@@ -1,0 +1,55 @@
+package org.cqrworkbench.transcript;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How transcript text is normalised and laid out as speaker turns. Offsets of turns point into the
+ * stored text, so later features can anchor codings on them.
+ */
+public final class TranscriptText {
+
+    /** A turn: its speaker label if it starts with one ("Interviewer:"), the words after it, and where it sits. */
+    public record Turn(String speaker, String text, int start, int end) {
+    }
+
+    // A speaker label is a short name at the start of a paragraph followed by a colon: "P07:", "Interviewer:".
+    private static final Pattern SPEAKER = Pattern.compile("^([\\p{L}\\p{N}][\\p{L}\\p{N} .'’-]{0,38}):[ \\t]+");
+
+    private TranscriptText() {
+    }
+
+    /** Line ends become \n and a leading byte-order mark goes; nothing else changes. */
+    public static String normalise(String text) {
+        String withoutBom = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return withoutBom.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    /** Paragraphs separated by blank lines are turns; a single line break stays inside its turn. */
+    public static List<Turn> turns(String body) {
+        List<Turn> turns = new ArrayList<>();
+        int position = 0;
+        for (String paragraph : body.split("\n\\s*\n", -1)) {
+            int start = body.indexOf(paragraph, position);
+            int end = start + paragraph.length();
+            position = end;
+            if (paragraph.isBlank()) {
+                continue;
+            }
+            Matcher label = SPEAKER.matcher(paragraph);
+            if (label.find()) {
+                turns.add(new Turn(label.group(1), paragraph.substring(label.end()), start, end));
+            } else {
+                turns.add(new Turn(null, paragraph, start, end));
+            }
+        }
+        return turns;
+    }
+
+    public static int wordCount(String body) {
+        String trimmed = body.strip();
+        return trimmed.isEmpty() ? 0 : trimmed.split("\\s+").length;
+    }
+}
