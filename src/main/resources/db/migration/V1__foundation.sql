@@ -41,7 +41,7 @@ create table subsample (
     study_id     bigint       not null references study (id) on delete cascade,
     name         varchar(200) not null,
     table_title  varchar(500),
-    position     integer      not null,
+    sort_order   integer      not null,
     general_rule varchar(16)  not null default 'ALL_BUT_ONE',
     rare_rule    varchar(8)   not null default 'AUTO',
     version      bigint       not null default 0,
@@ -59,9 +59,9 @@ create table study_case (
 
 create table case_attribute (
     case_id bigint        not null references study_case (id) on delete cascade,
-    name    varchar(100)  not null,
-    value   varchar(1000) not null,
-    primary key (case_id, name)
+    attr_name  varchar(100)  not null,
+    attr_value varchar(1000) not null,
+    primary key (case_id, attr_name)
 );
 
 create table case_subsample (

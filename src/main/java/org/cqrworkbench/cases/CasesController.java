@@ -41,6 +41,7 @@ class CasesController {
         StudyDesign design = caseService.design(studyId, principal.getName());
         model.addAttribute("study", me.getStudy());
         model.addAttribute("me", me);
+        model.addAttribute("section", "cases");
         model.addAttribute("design", design);
         model.addAttribute("attributeNames", design.attributeNames());
         return "cases/cases";
@@ -69,6 +70,7 @@ class CasesController {
         StudyCase studyCase = caseService.caseByCode(studyId, principal.getName(), code);
         model.addAttribute("study", me.getStudy());
         model.addAttribute("me", me);
+        model.addAttribute("section", "cases");
         model.addAttribute("design", caseService.design(studyId, principal.getName()));
         model.addAttribute("studyCase", studyCase);
         if (!model.containsAttribute("form")) {

@@ -4,6 +4,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -16,8 +17,13 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.hibernate.annotations.Fetch;
+import org.hibernate.annotations.FetchMode;
 
-/** One participant, known only by a code such as P07. */
+/**
+ * One participant, known only by a code such as P07. Attributes and subsamples are small and needed
+ * wherever a case is shown, so they load with it: one extra query each for a whole list of cases.
+ */
 @Entity
 @Table(name = "study_case")
 public class StudyCase {
@@ -37,13 +43,15 @@ public class StudyCase {
     private String notes;
 
     /** Demographics and anything else the team records; free names, so each study chooses its own. */
-    @ElementCollection
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
     @CollectionTable(name = "case_attribute", joinColumns = @JoinColumn(name = "case_id"))
-    @MapKeyColumn(name = "name")
-    @Column(name = "value", nullable = false)
+    @MapKeyColumn(name = "attr_name")
+    @Column(name = "attr_value", nullable = false)
     private Map<String, String> attributes = new TreeMap<>();
 
-    @ElementCollection
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
     @CollectionTable(name = "case_subsample", joinColumns = @JoinColumn(name = "case_id"))
     @Column(name = "subsample_id", nullable = false)
     private Set<Long> subsampleIds = new HashSet<>();

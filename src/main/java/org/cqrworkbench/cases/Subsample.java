@@ -31,6 +31,7 @@ public class Subsample {
 
     private String tableTitle;
 
+    @Column(name = "sort_order")
     private int position;
 
     @Enumerated(EnumType.STRING)

@@ -36,6 +36,7 @@ class SubsamplesController {
         StudyMember me = access.member(studyId, principal.getName());
         model.addAttribute("study", me.getStudy());
         model.addAttribute("me", me);
+        model.addAttribute("section", "cases");
         model.addAttribute("design", caseService.design(studyId, principal.getName()));
         return "cases/subsamples";
     }

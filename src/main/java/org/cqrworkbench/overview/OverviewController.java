@@ -38,6 +38,7 @@ class OverviewController {
                 design.cases().stream().map(StudyCase::getId).toList()));
         model.addAttribute("study", me.getStudy());
         model.addAttribute("me", me);
+        model.addAttribute("section", "overview");
         model.addAttribute("team", studyService.team(studyId, principal.getName()));
         model.addAttribute("design", design);
         model.addAttribute("withTranscript", withTranscript);

@@ -95,7 +95,8 @@ class SampleStudyLoader implements ApplicationRunner {
             if (accounts.findByUsername(member.username()).isEmpty()) {
                 accountService.createUser(member.username(), AccountService.randomPassword(), member.displayName());
             }
-            studyService.addMember(studyId, LEAD, member.username(), member.role());
+            var added = studyService.addMember(studyId, LEAD, member.username(), member.role());
+            studyService.recordBiases(studyId, member.username(), added.getVersion(), member.biases());
         }
         List<CaseRow> rows = readCases();
         Map<String, Long> subsampleIds = createSubsamples(studyId, rows);

@@ -33,6 +33,7 @@ class StudySettingsController {
         StudyMember me = access.lead(studyId, principal.getName());
         model.addAttribute("study", me.getStudy());
         model.addAttribute("me", me);
+        model.addAttribute("section", "settings");
         model.addAttribute("form", new StudyDetails(me.getStudy().getName(), me.getStudy().getDescription(),
                 me.getStudy().getResearchQuestion(), me.getStudy().getAbbreviations()));
         model.addAttribute("version", me.getStudy().getVersion());

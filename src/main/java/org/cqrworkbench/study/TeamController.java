@@ -34,6 +34,7 @@ class TeamController {
         StudyMember me = access.member(studyId, principal.getName());
         model.addAttribute("study", me.getStudy());
         model.addAttribute("me", me);
+        model.addAttribute("section", "team");
         model.addAttribute("team", studyService.team(studyId, principal.getName()));
         model.addAttribute("roles", StudyRole.values());
         if (!model.containsAttribute("biases")) {

@@ -30,6 +30,7 @@ class TranscriptController {
         StudyCase studyCase = caseService.caseByCode(studyId, principal.getName(), code);
         model.addAttribute("study", me.getStudy());
         model.addAttribute("me", me);
+        model.addAttribute("section", "cases");
         model.addAttribute("studyCase", studyCase);
         transcripts.findByCaseId(studyCase.getId()).ifPresent(t -> {
             model.addAttribute("transcript", t);

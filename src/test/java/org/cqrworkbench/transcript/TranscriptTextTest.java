@@ -1,0 +1,38 @@
+package org.cqrworkbench.transcript;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.cqrworkbench.transcript.TranscriptText.Turn;
+import org.junit.jupiter.api.Test;
+
+class TranscriptTextTest {
+
+    @Test
+    void normalisingTurnsAnyLineEndIntoNewlineAndDropsTheByteOrderMark() {
+        assertThat(TranscriptText.normalise("\uFEFFI: one\r\nP: two\rthree\n")).isEqualTo("I: one\nP: two\nthree\n");
+    }
+
+    @Test
+    void paragraphsBecomeTurnsWithTheirSpeakerAndOffsetsIntoTheText() {
+        String body = "Interviewer: How was it?\n\nParticipant: Hard. [pause]\nReally hard.\n\nA note without speaker.";
+        List<Turn> turns = TranscriptText.turns(body);
+        assertThat(turns).extracting(Turn::speaker).containsExactly("Interviewer", "Participant", null);
+        assertThat(turns.get(1).text()).isEqualTo("Hard. [pause]\nReally hard.");
+        for (Turn turn : turns) {
+            assertThat(body.substring(turn.start(), turn.end())).endsWith(turn.text());
+        }
+    }
+
+    @Test
+    void aColonInsideASentenceIsNotASpeakerLabel() {
+        List<Turn> turns = TranscriptText.turns("She said this to me, and I quote: no more.");
+        assertThat(turns).singleElement().extracting(Turn::speaker).isNull();
+    }
+
+    @Test
+    void wordsAreCountedOnWhiteSpace() {
+        assertThat(TranscriptText.wordCount("  one two\n\nthree ")).isEqualTo(3);
+        assertThat(TranscriptText.wordCount("   ")).isZero();
+    }
+}
