@@ -1,0 +1,41 @@
+package org.cqrworkbench.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+class SampleStudyBrowserTest extends BrowserTest {
+
+    @Test
+    void administratorsFirstStartShowsTheSampleStudyAndAccountManagement() throws Exception {
+        signIn("admin", ADMIN_PASSWORD);
+        assertThat(browser.findElement(By.cssSelector(".card")).getText())
+                .contains("Crying in psychotherapy").contains("Lead");
+        screenshot("home");
+
+        browser.findElement(By.partialLinkText("Crying in psychotherapy")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("progress-heading")));
+        assertThat(text()).contains("Cried as therapist").contains("N = 5").contains("N = 7").contains("N = 4")
+                .contains("8 cases, 8 with a transcript").contains("Kaisa Lindqvist");
+        screenshot("sample-overview");
+
+        browser.findElement(By.linkText("Cases")).click();
+        assertThat(byId("case-P02").getText()).contains("Cried as therapist").contains("Cried as client").contains("Therapist cried");
+        screenshot("sample-cases");
+
+        browser.findElement(By.cssSelector("#case-P01 a[href$='/transcript']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".transcript .turn")));
+        assertThat(browser.findElements(By.cssSelector(".transcript .speaker")).get(0).getText()).isEqualTo("Interviewer");
+        screenshot("sample-transcript");
+
+        open("/admin/users");
+        byId("new-username").sendKeys("t.okoro");
+        browser.findElement(By.id("new-display")).sendKeys("Tomi Okoro");
+        browser.findElement(By.id("new-password")).sendKeys("a sturdy passphrase");
+        browser.findElement(By.cssSelector("form[action='/admin/users'] button")).click();
+        assertThat(byId("user-t.okoro").getText()).contains("Tomi Okoro").contains("enabled");
+        screenshot("admin-users");
+    }
+}
