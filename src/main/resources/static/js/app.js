@@ -1,12 +1,158 @@
-// Small behaviours shared by every page. Kept free of inline handlers so the Content-Security-Policy can forbid them.
-document.addEventListener('DOMContentLoaded', () => {
-  // Destructive buttons ask once before they act.
-  document.querySelectorAll('button.danger').forEach((button) => {
-    button.addEventListener('click', (event) => {
-      const question = button.dataset.confirm || 'Are you sure?';
-      if (!window.confirm(question)) {
-        event.preventDefault();
-      }
-    });
-  });
+// Small behaviours shared by every page. No inline handlers, so the Content-Security-Policy can forbid them.
+
+// Destructive buttons ask once before they act.
+document.addEventListener('click', (event) => {
+  const button = event.target.closest('button.danger');
+  if (button && !window.confirm(button.dataset.confirm || 'Are you sure?')) {
+    event.preventDefault();
+    event.stopPropagation();
+  }
+}, true);
+
+// A select marked autosubmit shows its choice at once.
+document.addEventListener('change', (event) => {
+  if (event.target.matches('select.autosubmit')) {
+    event.target.form.submit();
+  }
 });
+
+// Long uploads say that they are working.
+document.addEventListener('submit', (event) => {
+  const progress = event.target.querySelector('.progress');
+  if (progress) {
+    progress.hidden = false;
+    event.target.querySelectorAll('button[type=submit]').forEach((b) => { b.disabled = true; });
+  }
+});
+
+// Table downloads carry the "with case counts" choice.
+document.addEventListener('click', (event) => {
+  const link = event.target.closest('a.download');
+  const counts = document.getElementById('with-counts');
+  if (link && counts && counts.checked) {
+    event.preventDefault();
+    window.location.href = link.href + '?counts=true';
+  }
+});
+
+/*
+ * The cross-analysis workspace, keyboard first:
+ *   Up/Down (or k/j) move between core ideas, Space selects, 1-9 puts the selection into that category,
+ *   u jumps to the next core idea not yet in a category, Escape clears the selection.
+ * Core ideas can also be dragged onto a category. Every action submits the page's ordinary forms.
+ */
+(() => {
+  const ideas = () => Array.from(document.querySelectorAll('#workspace li.idea'));
+  const box = (li) => li.querySelector('input[type=checkbox]');
+  const checked = () => Array.from(document.querySelectorAll('#workspace li.idea input[type=checkbox]:checked'));
+  let focusAfterSwap = null;
+
+  function placeInto(categoryLi) {
+    const button = categoryLi && categoryLi.querySelector('button.category-name');
+    if (button && checked().length > 0) {
+      button.click();
+    }
+  }
+
+  function move(li, step) {
+    const all = ideas();
+    const next = all[all.indexOf(li) + step];
+    if (next) {
+      next.focus();
+    }
+  }
+
+  document.addEventListener('keydown', (event) => {
+    const li = event.target.closest && event.target.closest('#workspace li.idea');
+    if (!li || event.altKey || event.ctrlKey || event.metaKey) {
+      return;
+    }
+    if (event.key === 'ArrowDown' || event.key === 'j') {
+      move(li, 1);
+    } else if (event.key === 'ArrowUp' || event.key === 'k') {
+      move(li, -1);
+    } else if (event.key === ' ' || event.key === 'x') {
+      if (event.target.matches('input')) {
+        return;
+      }
+      box(li).checked = !box(li).checked;
+    } else if (/^[1-9]$/.test(event.key)) {
+      if (checked().length === 0) {
+        box(li).checked = true;
+      }
+      focusAfterSwap = li.dataset.id;
+      placeInto(document.querySelector(`#workspace li.category[data-key="${event.key}"]`));
+    } else if (event.key === 'u') {
+      const all = ideas();
+      const start = all.indexOf(li);
+      const next = all.slice(start + 1).concat(all.slice(0, start)).find((i) => i.classList.contains('unplaced'));
+      if (next) {
+        next.focus();
+      }
+    } else if (event.key === 'Escape') {
+      checked().forEach((b) => { b.checked = false; });
+    } else {
+      return;
+    }
+    event.preventDefault();
+  });
+
+  document.addEventListener('dragstart', (event) => {
+    const li = event.target.closest && event.target.closest('#workspace li.idea');
+    if (li) {
+      box(li).checked = true;
+      event.dataTransfer.setData('text/plain', li.dataset.id);
+      event.dataTransfer.effectAllowed = 'copy';
+    }
+  });
+  document.addEventListener('dragover', (event) => {
+    const target = event.target.closest && event.target.closest('#workspace li.category');
+    if (target) {
+      event.preventDefault();
+      target.classList.add('drop');
+    }
+  });
+  document.addEventListener('dragleave', (event) => {
+    const target = event.target.closest && event.target.closest('#workspace li.category');
+    if (target) {
+      target.classList.remove('drop');
+    }
+  });
+  document.addEventListener('drop', (event) => {
+    const target = event.target.closest && event.target.closest('#workspace li.category');
+    if (target) {
+      event.preventDefault();
+      target.classList.remove('drop');
+      placeInto(target);
+    }
+  });
+
+  // Creating or splitting a category takes the selected core ideas along.
+  document.addEventListener('submit', (event) => {
+    const form = event.target;
+    if (form.matches('#new-category, .split-form')) {
+      form.querySelectorAll('input.carried').forEach((i) => i.remove());
+      checked().forEach((b) => {
+        const hidden = document.createElement('input');
+        hidden.type = 'hidden';
+        hidden.name = 'idea';
+        hidden.value = b.value;
+        hidden.className = 'carried';
+        form.appendChild(hidden);
+      });
+    }
+  }, true);
+
+  // After an in-place update, keyboard focus returns to where the person was working.
+  document.addEventListener('htmx:afterSettle', () => {
+    if (focusAfterSwap) {
+      const li = document.querySelector(`#workspace li.idea[data-id="${focusAfterSwap}"]`);
+      const all = ideas();
+      const next = li ? all[all.indexOf(li) + 1] || li : all[0];
+      if (next) {
+        next.focus();
+      }
+      focusAfterSwap = null;
+    }
+  });
+})();

@@ -5,9 +5,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.cqrworkbench.cases.CaseService.CaseForm;
+import org.cqrworkbench.frequency.FrequencyRules;
+import org.cqrworkbench.frequency.GeneralRule;
+import org.cqrworkbench.frequency.RareRule;
 import org.cqrworkbench.study.StudyAccess;
+import org.cqrworkbench.web.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,6 +31,12 @@ class CaseApiController {
     }
 
     record SubsampleJson(long id, String name, long n) {
+    }
+
+    record RulesBody(GeneralRule generalRule, RareRule rare) {
+    }
+
+    record RulesJson(long id, String name, GeneralRule generalRule, RareRule rare) {
     }
 
     private final StudyAccess access;
@@ -58,6 +69,19 @@ class CaseApiController {
         return caseService.design(studyId, principal.getName()).subsamples().stream()
                 .map(s -> new SubsampleJson(s.id(), s.name(), s.n()))
                 .toList();
+    }
+
+    /** Changes a subsample's frequency rules; a field left out keeps its current value. */
+    @PatchMapping("/subsamples/{subsampleId}")
+    RulesJson changeRules(@PathVariable long studyId, @PathVariable long subsampleId, @RequestBody RulesBody body,
+            Principal principal) {
+        access.lead(studyId, principal.getName());
+        FrequencyRules current = caseService.design(studyId, principal.getName()).subsample(subsampleId)
+                .orElseThrow(() -> new NotFoundException("subsample.notFound")).rules();
+        FrequencyRules rules = new FrequencyRules(body.generalRule() == null ? current.generalRule() : body.generalRule(),
+                body.rare() == null ? current.rare() : body.rare());
+        Subsample changed = caseService.changeRules(studyId, principal.getName(), subsampleId, rules);
+        return new RulesJson(changed.getId(), changed.getName(), changed.rules().generalRule(), changed.rules().rare());
     }
 
     private static CaseJson json(StudyCase c, StudyDesign design) {

@@ -163,6 +163,38 @@ public class CaseService {
         subsamples.delete(subsample);
     }
 
+    // The three methods below serve importers, which check the user's role once for a whole file.
+
+    /** Appends a subsample after those that exist. */
+    @Transactional
+    public Subsample appendSubsample(long studyId, String name) {
+        List<Subsample> existing = subsamples.findByStudyIdOrderByPositionAscIdAsc(studyId);
+        String checked = checkedSubsampleName(existing, name, null);
+        int position = existing.isEmpty() ? 0 : existing.get(existing.size() - 1).getPosition() + 1;
+        return subsamples.save(new Subsample(studyId, checked, position));
+    }
+
+    /** Renames the study's only subsample, used when an import names the kind of experience of a fresh study. */
+    @Transactional
+    public void renameSubsample(long studyId, long subsampleId, String name) {
+        Subsample subsample = subsampleOf(studyId, subsampleId);
+        subsample.rename(checkedSubsampleName(subsamples.findByStudyIdOrderByPositionAscIdAsc(studyId), name, subsampleId),
+                subsample.getTableTitle());
+    }
+
+    /** Creates a case in one subsample, or adds an existing case to one more. */
+    @Transactional
+    public StudyCase importCase(long studyId, String code, long subsampleId) {
+        StudyCase studyCase = cases.findByStudyIdAndCode(studyId, code == null ? "" : code.trim()).orElse(null);
+        if (studyCase == null) {
+            studyCase = cases.save(new StudyCase(studyId, checkedCode(studyId, code, null)));
+        }
+        Set<Long> ids = new HashSet<>(studyCase.getSubsampleIds());
+        ids.add(subsampleId);
+        studyCase.placeIn(ids);
+        return studyCase;
+    }
+
     StudyDesign designOf(long studyId) {
         Map<Long, Long> counts = new HashMap<>();
         for (Object[] row : cases.countCasesPerSubsample(studyId)) {

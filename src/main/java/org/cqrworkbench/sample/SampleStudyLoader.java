@@ -15,6 +15,7 @@ import org.cqrworkbench.cases.CaseService;
 import org.cqrworkbench.cases.CaseService.CaseForm;
 import org.cqrworkbench.cases.StudyCase;
 import org.cqrworkbench.cases.Subsample;
+import org.cqrworkbench.crossanalysis.CrossAnalysisImport;
 import org.cqrworkbench.study.Study;
 import org.cqrworkbench.study.StudyRole;
 import org.cqrworkbench.study.StudyService;
@@ -62,16 +63,18 @@ class SampleStudyLoader implements ApplicationRunner {
     private final CaseService caseService;
     private final TranscriptService transcriptService;
     private final AccountService accountService;
+    private final CrossAnalysisImport crossAnalysisImport;
     private final UserAccountRepository accounts;
     private final boolean enabled;
 
     SampleStudyLoader(StudyService studyService, CaseService caseService, TranscriptService transcriptService,
-            AccountService accountService, UserAccountRepository accounts,
+            AccountService accountService, CrossAnalysisImport crossAnalysisImport, UserAccountRepository accounts,
             @Value("${cqr.sample-study}") boolean enabled) {
         this.studyService = studyService;
         this.caseService = caseService;
         this.transcriptService = transcriptService;
         this.accountService = accountService;
+        this.crossAnalysisImport = crossAnalysisImport;
         this.accounts = accounts;
         this.enabled = enabled;
     }
@@ -106,7 +109,11 @@ class SampleStudyLoader implements ApplicationRunner {
             StudyCase created = caseService.createCase(studyId, LEAD, new CaseForm(row.code(), row.attributes(), null, ids));
             transcriptService.store(created.getId(), read(row.code() + ".txt"), row.code() + ".txt");
         }
-        log.info("Loaded the sample study '{}' with {} cases.", study.getName(), rows.size());
+        // The team's finished cross-analysis arrives the way a team's own spreadsheet would.
+        var analysis = crossAnalysisImport.importFile(studyId, LEAD, "cross-analysis.csv",
+                read("cross-analysis.csv").getBytes(StandardCharsets.UTF_8));
+        log.info("Loaded the sample study '{}' with {} cases and {} core ideas.", study.getName(), rows.size(),
+                analysis.coreIdeasCreated());
     }
 
     /** The three subsamples, in the order the interview asked about them; the default one is renamed to the first. */

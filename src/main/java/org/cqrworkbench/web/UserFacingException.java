@@ -2,6 +2,8 @@ package org.cqrworkbench.web;
 
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * An exception whose message is meant for the user. It carries a key into messages.properties rather
@@ -20,6 +22,11 @@ public abstract class UserFacingException extends RuntimeException {
 
     public String messageKey() {
         return messageKey;
+    }
+
+    /** The message as an argument of another message, e.g. "Line 7: {the reason}". */
+    public MessageSourceResolvable resolvable() {
+        return new DefaultMessageSourceResolvable(new String[] {messageKey}, args, messageKey);
     }
 
     public String localizedMessage(MessageSource messages, Locale locale) {

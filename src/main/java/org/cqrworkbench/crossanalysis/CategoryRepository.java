@@ -1,0 +1,16 @@
+package org.cqrworkbench.crossanalysis;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface CategoryRepository extends JpaRepository<Category, Long> {
+
+    List<Category> findByStudyIdOrderByPositionAscIdAsc(long studyId);
+
+    List<Category> findByStudyIdAndDomainIdOrderByPositionAscIdAsc(long studyId, long domainId);
+
+    /** Case and subsample of every core idea of the study, for counting; rows of (idea id, case id, subsample id). */
+    @Query("select ci.id, ci.caseId, ci.subsampleId from CoreIdea ci where ci.studyId = :studyId")
+    List<Object[]> ideaOrigins(long studyId);
+}

@@ -1,0 +1,221 @@
+package org.cqrworkbench.crossanalysis;
+
+import java.io.IOException;
+import java.security.Principal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.cqrworkbench.cases.StudyDesign.SubsampleInfo;
+import org.cqrworkbench.coding.Domain;
+import org.cqrworkbench.coreidea.CoreIdeaRepository;
+import org.cqrworkbench.study.StudyAccess;
+import org.cqrworkbench.study.StudyMember;
+import org.cqrworkbench.web.ConflictException;
+import org.cqrworkbench.web.InvalidInputException;
+import org.cqrworkbench.web.NotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The cross-analysis pages. Every change is a plain form post that redirects back, so the page works
+ * without script; htmx and app.js turn the same forms into in-place updates, drag and drop and keys.
+ */
+@Controller
+@RequestMapping("/studies/{studyId}/cross-analysis")
+class CrossAnalysisController {
+
+    private final StudyAccess access;
+    private final AnalysisLoader loader;
+    private final CategoryService categoryService;
+    private final CrossAnalysisImport importer;
+    private final CoreIdeaRepository coreIdeas;
+    private final MessageSource messages;
+
+    CrossAnalysisController(StudyAccess access, AnalysisLoader loader, CategoryService categoryService,
+            CrossAnalysisImport importer, CoreIdeaRepository coreIdeas, MessageSource messages) {
+        this.access = access;
+        this.loader = loader;
+        this.categoryService = categoryService;
+        this.importer = importer;
+        this.coreIdeas = coreIdeas;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String start(@PathVariable long studyId, @RequestParam(required = false) Long subsample, Principal principal, Model model) {
+        Analysis analysis = loader.load(studyId, principal.getName());
+        if (analysis.domains().isEmpty()) {
+            common(model, studyId, principal, analysis);
+            return "crossanalysis/empty";
+        }
+        return "redirect:" + workspaceUrl(studyId, analysis.domains().get(0).getId(), subsampleOf(analysis, subsample).id());
+    }
+
+    @GetMapping("/domains/{domainId}")
+    String workspace(@PathVariable long studyId, @PathVariable long domainId, @RequestParam(required = false) Long subsample,
+            @RequestParam(defaultValue = "false") boolean unplaced, Principal principal, Model model) {
+        Analysis analysis = loader.load(studyId, principal.getName());
+        Domain domain = analysis.domains().stream().filter(d -> d.getId() == domainId).findFirst()
+                .orElseThrow(() -> new NotFoundException("domain.notFound"));
+        SubsampleInfo chosen = subsampleOf(analysis, subsample);
+        var ideas = coreIdeas.findByStudyIdAndDomainIdAndSubsampleIdOrderByCaseIdAscPositionAscIdAsc(studyId, domainId, chosen.id());
+        common(model, studyId, principal, analysis);
+        model.addAttribute("workspace", Workspace.of(analysis, domain, chosen, ideas));
+        model.addAttribute("onlyUnplaced", unplaced);
+        return "crossanalysis/workspace";
+    }
+
+    @GetMapping("/grid")
+    String grid(@PathVariable long studyId, @RequestParam(required = false) Long subsample, Principal principal, Model model) {
+        Analysis analysis = loader.load(studyId, principal.getName());
+        SubsampleInfo chosen = subsampleOf(analysis, subsample);
+        common(model, studyId, principal, analysis);
+        model.addAttribute("subsample", chosen);
+        model.addAttribute("grid", analysis.tableBuilder().grid(analysis.design().subsamples().indexOf(chosen) + 1, chosen));
+        return "crossanalysis/grid";
+    }
+
+    @GetMapping("/compare")
+    String compare(@PathVariable long studyId, Principal principal, Model model) {
+        Analysis analysis = loader.load(studyId, principal.getName());
+        common(model, studyId, principal, analysis);
+        model.addAttribute("comparison", Comparison.of(analysis));
+        return "crossanalysis/compare";
+    }
+
+    @PostMapping("/import")
+    String importFile(@PathVariable long studyId, @RequestParam("file") MultipartFile file, Principal principal,
+            Locale locale, RedirectAttributes redirect) throws IOException {
+        try {
+            if (file.isEmpty()) {
+                throw new InvalidInputException("import.empty");
+            }
+            var summary = importer.importFile(studyId, principal.getName(), file.getOriginalFilename(), file.getBytes());
+            redirect.addFlashAttribute("notice", messages.getMessage("import.done", new Object[] {summary.rows(),
+                    summary.coreIdeasCreated(), summary.categoriesCreated(), summary.casesCreated(), summary.domainsCreated()}, locale));
+        } catch (InvalidInputException e) {
+            redirect.addFlashAttribute("error", e.localizedMessage(messages, locale));
+        }
+        return "redirect:/studies/" + studyId + "/cross-analysis";
+    }
+
+    @PostMapping("/domains/{domainId}/categories")
+    String create(@PathVariable long studyId, @PathVariable long domainId, @RequestParam long subsample,
+            @RequestParam String name, @RequestParam(required = false) Long parentId,
+            @RequestParam(name = "idea", required = false) Set<Long> ideas,
+            Principal principal, Locale locale, RedirectAttributes redirect) {
+        return act(studyId, domainId, subsample, locale, redirect, () -> {
+            Category created = categoryService.create(studyId, principal.getName(), domainId, parentId, name);
+            if (ideas != null && !ideas.isEmpty()) {
+                categoryService.place(studyId, principal.getName(), created.getId(), ideas);
+            }
+        });
+    }
+
+    @PostMapping("/domains/{domainId}/categories/{categoryId}")
+    String describe(@PathVariable long studyId, @PathVariable long domainId, @PathVariable long categoryId,
+            @RequestParam long subsample, @RequestParam long version, @RequestParam String name,
+            @RequestParam(required = false) String description, Principal principal, Locale locale, RedirectAttributes redirect) {
+        return act(studyId, domainId, subsample, locale, redirect,
+                () -> categoryService.describe(studyId, principal.getName(), categoryId, version, name, description));
+    }
+
+    @PostMapping("/domains/{domainId}/categories/{categoryId}/move")
+    String move(@PathVariable long studyId, @PathVariable long domainId, @PathVariable long categoryId,
+            @RequestParam long subsample, @RequestParam String direction, Principal principal, Locale locale,
+            RedirectAttributes redirect) {
+        return act(studyId, domainId, subsample, locale, redirect,
+                () -> categoryService.move(studyId, principal.getName(), categoryId, "up".equals(direction)));
+    }
+
+    @PostMapping("/domains/{domainId}/categories/{categoryId}/nest")
+    String nest(@PathVariable long studyId, @PathVariable long domainId, @PathVariable long categoryId,
+            @RequestParam long subsample, @RequestParam(required = false) Long parentId, Principal principal,
+            Locale locale, RedirectAttributes redirect) {
+        return act(studyId, domainId, subsample, locale, redirect,
+                () -> categoryService.nest(studyId, principal.getName(), categoryId, parentId));
+    }
+
+    @PostMapping("/domains/{domainId}/categories/{categoryId}/merge")
+    String merge(@PathVariable long studyId, @PathVariable long domainId, @PathVariable long categoryId,
+            @RequestParam long subsample, @RequestParam long targetId, Principal principal, Locale locale,
+            RedirectAttributes redirect) {
+        return act(studyId, domainId, subsample, locale, redirect,
+                () -> categoryService.merge(studyId, principal.getName(), categoryId, targetId));
+    }
+
+    @PostMapping("/domains/{domainId}/categories/{categoryId}/split")
+    String split(@PathVariable long studyId, @PathVariable long domainId, @PathVariable long categoryId,
+            @RequestParam long subsample, @RequestParam(name = "idea", required = false) Set<Long> ideas,
+            @RequestParam String name, Principal principal, Locale locale, RedirectAttributes redirect) {
+        return act(studyId, domainId, subsample, locale, redirect,
+                () -> categoryService.split(studyId, principal.getName(), categoryId, ideas, name));
+    }
+
+    @PostMapping("/domains/{domainId}/categories/{categoryId}/delete")
+    String delete(@PathVariable long studyId, @PathVariable long domainId, @PathVariable long categoryId,
+            @RequestParam long subsample, Principal principal, Locale locale, RedirectAttributes redirect) {
+        return act(studyId, domainId, subsample, locale, redirect,
+                () -> categoryService.delete(studyId, principal.getName(), categoryId));
+    }
+
+    @PostMapping("/domains/{domainId}/place")
+    String place(@PathVariable long studyId, @PathVariable long domainId, @RequestParam long subsample,
+            @RequestParam(required = false) Long categoryId, @RequestParam(name = "idea", required = false) Set<Long> ideas,
+            Principal principal, Locale locale, RedirectAttributes redirect) {
+        return act(studyId, domainId, subsample, locale, redirect, () -> {
+            if (categoryId == null) {
+                throw new InvalidInputException("category.place.target");
+            }
+            categoryService.place(studyId, principal.getName(), categoryId, ideas);
+        });
+    }
+
+    @PostMapping("/domains/{domainId}/categories/{categoryId}/remove")
+    String remove(@PathVariable long studyId, @PathVariable long domainId, @PathVariable long categoryId,
+            @RequestParam long subsample, @RequestParam("idea") Set<Long> ideas, Principal principal, Locale locale,
+            RedirectAttributes redirect) {
+        return act(studyId, domainId, subsample, locale, redirect,
+                () -> categoryService.remove(studyId, principal.getName(), categoryId, ideas));
+    }
+
+    private String act(long studyId, long domainId, long subsample, Locale locale, RedirectAttributes redirect, Runnable change) {
+        try {
+            change.run();
+        } catch (InvalidInputException | ConflictException e) {
+            redirect.addFlashAttribute("error", e.localizedMessage(messages, locale));
+        }
+        return "redirect:" + workspaceUrl(studyId, domainId, subsample);
+    }
+
+    private void common(Model model, long studyId, Principal principal, Analysis analysis) {
+        StudyMember me = access.member(studyId, principal.getName());
+        model.addAttribute("study", analysis.study());
+        model.addAttribute("me", me);
+        model.addAttribute("section", "crossanalysis");
+        model.addAttribute("design", analysis.design());
+        model.addAttribute("domains", analysis.domains());
+        model.addAttribute("mayEdit", me.getRole().mayEditAnalysis());
+    }
+
+    private static SubsampleInfo subsampleOf(Analysis analysis, Long subsampleId) {
+        List<SubsampleInfo> all = analysis.design().subsamples();
+        if (subsampleId == null) {
+            return all.get(0);
+        }
+        return all.stream().filter(s -> s.id() == subsampleId).findFirst()
+                .orElseThrow(() -> new NotFoundException("subsample.notFound"));
+    }
+
+    private static String workspaceUrl(long studyId, long domainId, long subsampleId) {
+        return "/studies/" + studyId + "/cross-analysis/domains/" + domainId + "?subsample=" + subsampleId;
+    }
+}
