@@ -14,12 +14,12 @@ import org.cqrworkbench.frequency.FrequencyLabel;
  * labels are at least two steps apart; a category absent from a subsample counts one step below the lowest
  * label in use there.
  */
-record Comparison(List<SubsampleInfo> subsamples, List<Line> lines) {
+public record Comparison(List<SubsampleInfo> subsamples, List<Line> lines) {
 
-    record Cell(String label, int cases) {
+    public record Cell(String label, int cases) {
     }
 
-    record Line(boolean domain, int depth, String text, List<Cell> cells, boolean different) {
+    public record Line(boolean domain, int depth, String text, List<Cell> cells, boolean different) {
     }
 
     static Comparison of(Analysis analysis) {

@@ -16,24 +16,24 @@ import org.cqrworkbench.frequency.FrequencyLabel;
  * What the cross-analysis page shows for one domain and subsample: every case's core ideas, and the
  * domain's categories in the team's order with their live count and label.
  */
-record Workspace(Domain domain, SubsampleInfo subsample, List<CaseBlock> cases, List<CategoryView> categories,
+public record Workspace(Domain domain, SubsampleInfo subsample, List<CaseBlock> cases, List<CategoryView> categories,
         int unplaced, int total) {
 
-    record IdeaView(long id, String text, List<CategoryView> categories) {
+    public record IdeaView(long id, String text, List<CategoryView> categories) {
 
-        boolean placed() {
+        public boolean placed() {
             return !categories.isEmpty();
         }
     }
 
-    record CaseBlock(String code, List<IdeaView> ideas) {
+    public record CaseBlock(String code, List<IdeaView> ideas) {
     }
 
     /** A category with its number for the keyboard (1–9), its depth in the tree and its count in this subsample. */
-    record CategoryView(long id, int key, String name, String description, int depth, Long parentId, int cases,
+    public record CategoryView(long id, int key, String name, String description, int depth, Long parentId, int cases,
             String label, long version) {
 
-        boolean singleCase() {
+        public boolean singleCase() {
             return cases == 1;
         }
     }
@@ -83,7 +83,7 @@ record Workspace(Domain domain, SubsampleInfo subsample, List<CaseBlock> cases, 
     }
 
     /** Ids of categories that may become this one's parent: same domain, not itself or below it. */
-    List<CategoryView> possibleParents(CategoryView category) {
+    public List<CategoryView> possibleParents(CategoryView category) {
         Set<Long> excluded = new java.util.HashSet<>();
         excluded.add(category.id());
         boolean changed = true;

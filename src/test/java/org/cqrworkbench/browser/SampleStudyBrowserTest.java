@@ -30,6 +30,27 @@ class SampleStudyBrowserTest extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector(".transcript .speaker")).get(0).getText()).isEqualTo("Interviewer");
         screenshot("sample-transcript");
 
+        browser.findElement(By.linkText("Cross-analysis")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("workspace")));
+        assertThat(browser.findElement(By.id("ideas-heading")).getText()).isEqualTo("Antecedents");
+        assertThat(browser.findElements(By.cssSelector("#workspace li.category .label-general"))).isNotEmpty();
+        screenshot("sample-cross-analysis");
+
+        browser.findElement(By.linkText("Case grid")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("case-grid")));
+        assertThat(browser.findElements(By.cssSelector("#case-grid td.mark.on"))).isNotEmpty();
+        screenshot("sample-case-grid");
+
+        browser.findElement(By.linkText("Compare subsamples")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("comparison")));
+        assertThat(browser.findElements(By.cssSelector("#comparison tr.different"))).isNotEmpty();
+        screenshot("sample-compare");
+
+        browser.findElement(By.linkText("Tables")).click();
+        assertThat(byId("table-3").getText()).contains("Table 3").contains("Therapists' Therapists Crying".replace("Therapists' Therapists", "Trainees' Therapists"))
+                .contains("Note. N = 4;");
+        screenshot("sample-tables");
+
         open("/admin/users");
         byId("new-username").sendKeys("t.okoro");
         browser.findElement(By.id("new-display")).sendKeys("Tomi Okoro");

@@ -1,6 +1,14 @@
 package org.cqrworkbench.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
 import org.cqrworkbench.cases.CaseService;
@@ -15,9 +23,14 @@ import org.cqrworkbench.transcript.TranscriptText;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
 
 @SpringBootTest(properties = "cqr.sample-study=true")
+@AutoConfigureMockMvc
 class SampleStudyTest {
+
+    static final String ADMIN_PASSWORD = "admin-password-for-tests";
 
     @Autowired
     StudyService studies;
@@ -25,6 +38,8 @@ class SampleStudyTest {
     CaseService cases;
     @Autowired
     TranscriptRepository transcripts;
+    @Autowired
+    MockMvc mvc;
 
     @Test
     void firstStartLoadsTheSampleStudyLedByTheAdministrator() {
@@ -32,9 +47,9 @@ class SampleStudyTest {
         assertThat(mine).hasSize(1);
         assertThat(mine.get(0).getRole()).isEqualTo(StudyRole.LEAD);
         long studyId = mine.get(0).getStudy().getId();
-        assertThat(studies.team(studyId, "admin")).extracting(StudyMember::getRole)
-                .contains(StudyRole.LEAD, StudyRole.JUDGE, StudyRole.AUDITOR);
-        assertThat(studies.team(studyId, "admin")).allSatisfy(m -> assertThat(m.getBiases() != null || m.getRole() == StudyRole.LEAD).isTrue());
+        List<StudyMember> team = studies.team(studyId, "admin");
+        assertThat(team).extracting(StudyMember::getRole).contains(StudyRole.LEAD, StudyRole.JUDGE, StudyRole.AUDITOR);
+        assertThat(team).filteredOn(m -> m.getRole() != StudyRole.LEAD).allSatisfy(m -> assertThat(m.getBiases()).isNotBlank());
     }
 
     @Test
@@ -57,6 +72,17 @@ class SampleStudyTest {
             assertThat(TranscriptText.turns(body)).extracting(TranscriptText.Turn::speaker)
                     .contains("Interviewer", "Participant");
         }
+    }
+
+    @Test
+    void sampleStudyHasAFinishedCrossAnalysisWithThreeTables() throws Exception {
+        mvc.perform(get("/api/studies/" + sampleStudyId() + "/tables").with(httpBasic("admin", ADMIN_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].n", contains(5, 7, 4)))
+                .andExpect(jsonPath("$[*].rows[?(@.kind == 'DOMAIN')].text", hasItems("Antecedents", "The crying event", "Consequences")))
+                .andExpect(jsonPath("$[1].rows[*].label", hasItems("General", "Typical", "Variant")))
+                .andExpect(jsonPath("$[*].rows[?(@.kind == 'CATEGORY' && @.cases < 2)]", empty()))
+                .andExpect(jsonPath("$[*].note", everyItem(org.hamcrest.Matchers.containsString("C = Client; T = Therapist; P = Participant"))));
     }
 
     private long sampleStudyId() {
