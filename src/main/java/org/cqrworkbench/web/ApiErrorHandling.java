@@ -7,6 +7,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,6 +27,12 @@ class ApiErrorHandling {
     @ExceptionHandler(UserFacingException.class)
     ProblemDetail userFacing(UserFacingException e, Locale locale) {
         return ProblemDetail.forStatusAndDetail(statusOf(e), e.localizedMessage(messages, locale));
+    }
+
+    /** Two people saved the same thing at the same instant: the later save is refused, never merged silently. */
+    @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+    ProblemDetail simultaneousEdit(ObjectOptimisticLockingFailureException e, Locale locale) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, messages.getMessage("conflict.generic", null, locale));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -3,6 +3,7 @@ package org.cqrworkbench.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -27,6 +28,14 @@ class PageErrorHandling {
         response.setStatus(status.value());
         model.addAttribute("status", status.value());
         model.addAttribute("message", e.localizedMessage(messages, locale));
+        return "error";
+    }
+
+    @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
+    String simultaneousEdit(Locale locale, Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_CONFLICT);
+        model.addAttribute("status", HttpServletResponse.SC_CONFLICT);
+        model.addAttribute("message", messages.getMessage("conflict.generic", null, locale));
         return "error";
     }
 }
