@@ -12,6 +12,9 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /** Turns the API's failures into application/problem+json with the right status. */
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -33,6 +36,16 @@ class ApiErrorHandling {
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
     ProblemDetail simultaneousEdit(ObjectOptimisticLockingFailureException e, Locale locale) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, messages.getMessage("conflict.generic", null, locale));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail tooLarge(MaxUploadSizeExceededException e, Locale locale) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, messages.getMessage("upload.tooLarge", null, locale));
+    }
+
+    @ExceptionHandler({MultipartException.class, MissingServletRequestPartException.class})
+    ProblemDetail notAnUpload(Exception e, Locale locale) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, messages.getMessage("upload.unreadable", null, locale));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

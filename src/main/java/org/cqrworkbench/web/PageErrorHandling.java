@@ -3,7 +3,11 @@ package org.cqrworkbench.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -31,11 +35,25 @@ class PageErrorHandling {
         return "error";
     }
 
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String tooLarge(Locale locale, Model model, HttpServletResponse response) {
+        return page(HttpStatus.CONTENT_TOO_LARGE, "upload.tooLarge", locale, model, response);
+    }
+
+    @ExceptionHandler({MultipartException.class, MissingServletRequestPartException.class})
+    String notAnUpload(Locale locale, Model model, HttpServletResponse response) {
+        return page(HttpStatus.BAD_REQUEST, "upload.unreadable", locale, model, response);
+    }
+
+    private String page(HttpStatus status, String key, Locale locale, Model model, HttpServletResponse response) {
+        response.setStatus(status.value());
+        model.addAttribute("status", status.value());
+        model.addAttribute("message", messages.getMessage(key, null, locale));
+        return "error";
+    }
+
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
     String simultaneousEdit(Locale locale, Model model, HttpServletResponse response) {
-        response.setStatus(HttpServletResponse.SC_CONFLICT);
-        model.addAttribute("status", HttpServletResponse.SC_CONFLICT);
-        model.addAttribute("message", messages.getMessage("conflict.generic", null, locale));
-        return "error";
+        return page(HttpStatus.CONFLICT, "conflict.generic", locale, model, response);
     }
 }

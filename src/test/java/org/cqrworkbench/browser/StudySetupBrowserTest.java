@@ -35,8 +35,8 @@ class StudySetupBrowserTest extends BrowserTest {
         assertThat(byId("member-" + judge).getText()).contains("Judge");
         byId("add-username").sendKeys("nobody-by-that-name");
         browser.findElement(By.cssSelector("form[action$='/team'] button")).click();
+        assertThat(message(".error")).contains("There is no account named");
         assertThat(byId("team").getText()).doesNotContain("nobody-by-that-name");
-        assertThat(browser.findElement(By.cssSelector(".error")).getText()).contains("There is no account named");
         screenshot("team");
 
         browser.findElement(By.linkText("Cases")).click();
@@ -50,7 +50,7 @@ class StudySetupBrowserTest extends BrowserTest {
 
         byId("code").sendKeys("P01");
         browser.findElement(By.cssSelector("#add-case button")).click();
-        assertThat(browser.findElement(By.cssSelector(".error")).getText()).isEqualTo("There is already a case P01 in this study.");
+        assertThat(message(".error")).isEqualTo("There is already a case P01 in this study.");
         assertThat(browser.findElements(By.cssSelector("#cases tbody tr"))).hasSize(1);
         screenshot("cases-duplicate-refused");
 
@@ -58,6 +58,10 @@ class StudySetupBrowserTest extends BrowserTest {
         assertThat(text()).contains("You have signed out.");
         open("/");
         wait.until(ExpectedConditions.urlContains("/login"));
+    }
+
+    private String message(String selector) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(selector))).getText();
     }
 
     @Test

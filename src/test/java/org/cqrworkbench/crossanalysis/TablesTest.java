@@ -1,7 +1,9 @@
 package org.cqrworkbench.crossanalysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -164,6 +166,32 @@ class TablesTest {
                         .file(new MockMultipartFile("file", "a.csv", "text/csv", "Case,Domain,Category,Core idea\nP1,E,C,x\n".getBytes(StandardCharsets.UTF_8)))
                         .with(httpBasic(auditor, TestData.PASSWORD)))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void rulesFormOnTheTablesPageIsForTheLeadOnly() throws Exception {
+        String url = "/studies/" + studyId + "/subsamples/" + idOfFirstSubsample() + "/rules";
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(url)
+                        .param("generalRule", "ALL").param("rare", "ON").with(user(judge)).with(csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(exports.tables(studyId, lead).get(0).note()).contains("General categories = 9–10 cases");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(url)
+                        .param("generalRule", "ALL").param("rare", "ON").with(user(lead)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(exports.tables(studyId, lead).get(0).note())
+                .contains("General categories = 10 cases; Typical categories = 6–9 cases; Variant categories = 4–5 cases; Rare categories = 2–3 cases");
+    }
+
+    @Test
+    void importFormReportsABadFileInThePageAndKeepsTheAnalysis() throws Exception {
+        int before = exports.tables(studyId, lead).get(0).rows().size();
+        mvc.perform(multipart("/studies/" + studyId + "/cross-analysis/import")
+                        .file(new MockMultipartFile("file", "a.csv", "text/csv", "Case,Domain,Category,Core idea\nP01,Event,,x\n".getBytes(StandardCharsets.UTF_8)))
+                        .with(user(judge)).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("error", "Line 2, column Category: the cell is empty. Nothing was imported."));
+        assertThat(exports.tables(studyId, lead).get(0).rows()).hasSize(before);
     }
 
     private long idOfFirstSubsample() throws Exception {
