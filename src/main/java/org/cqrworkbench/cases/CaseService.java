@@ -163,6 +163,15 @@ public class CaseService {
         subsamples.delete(subsample);
     }
 
+    /** The lead decides whether a case is coded together or independently first. */
+    @Transactional
+    public void setCodingMode(long studyId, String username, long caseId, CodingMode mode) {
+        access.lead(studyId, username);
+        cases.findById(caseId).filter(c -> c.getStudyId() == studyId)
+                .orElseThrow(() -> new NotFoundException("case.notFound", caseId))
+                .codeBy(mode);
+    }
+
     // The three methods below serve importers, which check the user's role once for a whole file.
 
     /** Appends a subsample after those that exist. */

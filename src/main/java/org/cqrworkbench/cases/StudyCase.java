@@ -4,6 +4,8 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -56,6 +58,10 @@ public class StudyCase {
     @Column(name = "subsample_id", nullable = false)
     private Set<Long> subsampleIds = new HashSet<>();
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private CodingMode codingMode = CodingMode.TOGETHER;
+
     @Version
     private long version;
 
@@ -95,8 +101,16 @@ public class StudyCase {
         return subsampleIds.contains(subsampleId);
     }
 
+    public CodingMode getCodingMode() {
+        return codingMode;
+    }
+
     public long getVersion() {
         return version;
+    }
+
+    void codeBy(CodingMode mode) {
+        this.codingMode = mode;
     }
 
     void recode(String code) {

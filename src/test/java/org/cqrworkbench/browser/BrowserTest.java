@@ -52,7 +52,9 @@ abstract class BrowserTest {
                 .usingAnyFreePort()
                 .build();
         browser = new ChromeDriver(service, options);
+        // Pages that update in place replace elements under the test's feet; a wait simply looks again.
         wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     @AfterEach
