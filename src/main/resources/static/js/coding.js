@@ -7,6 +7,8 @@
   }
   const editable = root.dataset.editable === 'true';
   const url = root.dataset.url;
+  // In an independently coded case the team may code straight into the consensus version.
+  const consensusMode = root.dataset.consensus === 'true';
   const status = document.getElementById('coding-status');
   const texts = Array.from(root.querySelectorAll('.ctext'));
   const turns = Array.from(root.querySelectorAll('.cturn'));
@@ -48,7 +50,7 @@
   }
 
   async function load() {
-    const response = await fetch(url, {headers: {'Accept': 'application/json'}});
+    const response = await fetch(url + (consensusMode ? '?consensus=true' : ''), {headers: {'Accept': 'application/json'}});
     const data = await response.json();
     codings = data.editable;
     consensusShown = data.consensus.filter((c) => !codings.some((e) => e.id === c.id));
@@ -199,7 +201,7 @@
       }
       span = {start: startOf(p), end: endOf(p)};
     }
-    const created = await send('', {domainId, start: span.start, end: span.end});
+    const created = await send('', {domainId, start: span.start, end: span.end, consensus: consensusMode});
     codings.push(created);
     undo.push({type: 'create', id: created.id});
     window.getSelection().removeAllRanges();
@@ -256,7 +258,8 @@
         renderAround(coding);
       }
     } else if (last.type === 'delete') {
-      const restored = await send('', {domainId: last.coding.domainId, start: last.coding.start, end: last.coding.end});
+      const restored = await send('', {domainId: last.coding.domainId, start: last.coding.start, end: last.coding.end,
+        consensus: consensusMode});
       // Later undo steps that named the removed coding now name its restored twin.
       undo.forEach((step) => { if (step.type === 'create' && step.id === last.coding.id) { step.id = restored.id; } });
       codings.push(restored);

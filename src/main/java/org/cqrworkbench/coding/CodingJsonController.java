@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,7 +31,7 @@ class CodingJsonController {
     record Codings(List<CodingJson> editable, List<CodingJson> consensus, boolean draftDone) {
     }
 
-    record NewCoding(long domainId, int start, int end) {
+    record NewCoding(long domainId, int start, int end, Boolean consensus) {
     }
 
     record Change(long version, int start, int end, Long domainId) {
@@ -46,18 +47,20 @@ class CodingJsonController {
     }
 
     @GetMapping("/codings")
-    Codings codings(@PathVariable long studyId, @PathVariable String code, Principal principal) {
+    Codings codings(@PathVariable long studyId, @PathVariable String code,
+            @RequestParam(defaultValue = "false") boolean consensus, Principal principal) {
         CaseCodings view = codingService.caseCodings(studyId, principal.getName(), code);
-        boolean drafting = CodingPage.drafting(view);
-        List<CodingJson> consensus = view.consensus().stream().map(CodingJson::of).toList();
-        List<CodingJson> editable = drafting ? view.ownDraft().stream().map(CodingJson::of).toList() : new ArrayList<>(consensus);
-        return new Codings(editable, drafting ? List.of() : consensus, view.ownDraftDone());
+        boolean drafting = CodingPage.drafting(view) && !consensus;
+        List<CodingJson> team = view.consensus().stream().map(CodingJson::of).toList();
+        List<CodingJson> editable = drafting ? view.ownDraft().stream().map(CodingJson::of).toList() : new ArrayList<>(team);
+        return new Codings(editable, drafting ? List.of() : team, view.ownDraftDone());
     }
 
     @PostMapping("/codings")
     @ResponseStatus(HttpStatus.CREATED)
     CodingJson create(@PathVariable long studyId, @PathVariable String code, @RequestBody NewCoding body, Principal principal) {
-        return CodingJson.of(codingService.code(studyId, principal.getName(), code, body.domainId(), body.start(), body.end(), false));
+        return CodingJson.of(codingService.code(studyId, principal.getName(), code, body.domainId(), body.start(), body.end(),
+                Boolean.TRUE.equals(body.consensus())));
     }
 
     @PostMapping("/codings/{codingId}")

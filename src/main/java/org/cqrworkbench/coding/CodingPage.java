@@ -38,15 +38,18 @@ class CodingPage {
         return view.studyCase().getCodingMode() == CodingMode.INDEPENDENT && view.viewer().getRole() != StudyRole.AUDITOR;
     }
 
+    /** `consensus` lets the team code straight into the consensus of an independently coded case. */
     @GetMapping("/studies/{studyId}/cases/{code}/coding")
-    String page(@PathVariable long studyId, @PathVariable String code, Principal principal, Model model) {
+    String page(@PathVariable long studyId, @PathVariable String code, @RequestParam(defaultValue = "false") boolean consensus,
+            Principal principal, Model model) {
         CaseCodings view = codingService.caseCodings(studyId, principal.getName(), code);
         model.addAttribute("study", view.viewer().getStudy());
         model.addAttribute("me", view.viewer());
         model.addAttribute("section", "cases");
         model.addAttribute("studyCase", view.studyCase());
         model.addAttribute("domains", domainService.domains(studyId, principal.getName()));
-        model.addAttribute("drafting", drafting(view));
+        model.addAttribute("drafting", drafting(view) && !consensus);
+        model.addAttribute("consensusMode", drafting(view) && consensus);
         model.addAttribute("draftDone", view.ownDraftDone());
         model.addAttribute("mayEdit", view.viewer().getRole().mayEditAnalysis());
         model.addAttribute("isLead", view.viewer().getRole() == StudyRole.LEAD);

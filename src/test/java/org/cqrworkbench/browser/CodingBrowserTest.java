@@ -38,6 +38,10 @@ class CodingBrowserTest extends BrowserTest {
     TranscriptService transcriptService;
     @Autowired
     CodingRepository codings;
+    @Autowired
+    org.cqrworkbench.coding.CodingService codingService;
+    @Autowired
+    org.cqrworkbench.study.StudyService studies;
 
     @Test
     void judgeCodesWithMouseAndKeyboardAndUndoes() throws Exception {
@@ -104,6 +108,35 @@ class CodingBrowserTest extends BrowserTest {
         List<Coding> all = codings.findByCaseIdOrderByStartAscEndAsc(studyCase.getId());
         assertThat(all).singleElement().satisfies(c -> assertThat(c.getLayer()).isEqualTo(Layer.DRAFT));
         screenshot("coding-draft");
+
+        // A second judge codes the same turn differently; both mark their drafts done.
+        String second = data.user("second");
+        studies.addMember(studyId, lead, second, org.cqrworkbench.study.StudyRole.JUDGE);
+        long antecedents = domainService.domains(studyId, lead).get(0).getId();
+        int turnStart = TEXT.indexOf("My client");
+        codingService.code(studyId, second, "P02", antecedents, turnStart, TEXT.indexOf("\n\nInterviewer: And"), false);
+        codingService.markDraftDone(studyId, second, "P02", true);
+        browser.findElement(By.cssSelector("form[action$='/coding/draft'] button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "marked done"));
+
+        // The consensus page puts the drafts side by side and marks the turn where they differ.
+        browser.findElement(By.linkText("Consensus page")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("consensus")));
+        assertThat(byId("agreement").getText()).contains("SECOND").contains("JUDGE");
+        List<WebElement> differing = browser.findElements(By.cssSelector("#consensus tr.differs"));
+        assertThat(differing).hasSize(1);
+        assertThat(differing.get(0).getText()).contains("“grandmother”").contains("whole turn");
+        screenshot("consensus");
+
+        // The team accepts the second judge's whole-turn coding into the consensus; who decided is recorded.
+        differing.get(0).findElements(By.cssSelector("button.secondary")).stream()
+                .filter(b -> b.getAttribute("aria-label").contains("Antecedents")).reduce((a, b) -> b).orElseThrow().click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "part of the consensus"));
+        assertThat(consensus(studyCase)).singleElement().satisfies(c -> {
+            assertThat(coded(c)).startsWith("My client");
+            assertThat(c.getDecidedBy()).isNotNull();
+        });
+        assertThat(text()).contains("decided by JUDGE");
     }
 
     private StudyCase caseWithTranscript(long studyId, String lead, String code) {
