@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface CodingDraftRepository extends JpaRepository<CodingDraft, CodingDraft.Key> {
 
     List<CodingDraft> findByKeyCaseId(long caseId);
+
+    List<CodingDraft> findByKeyCaseIdIn(java.util.Collection<Long> caseIds);
 }

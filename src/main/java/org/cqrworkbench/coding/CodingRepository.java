@@ -17,6 +17,11 @@ public interface CodingRepository extends JpaRepository<Coding, Long> {
 
     long countByDomainId(long domainId);
 
+    /** Consensus codings per case and domain: rows of (case id, domain id, count, characters covered). */
+    @Query("select c.caseId, c.domainId, count(c), sum(c.end - c.start) from Coding c"
+            + " where c.studyId = :studyId and c.layer = org.cqrworkbench.coding.Layer.CONSENSUS group by c.caseId, c.domainId")
+    List<Object[]> consensusTotals(long studyId);
+
     @Modifying
     @Query("update Coding c set c.domainId = :target, c.version = c.version + 1 where c.domainId = :source")
     int moveAll(long source, long target);

@@ -5,6 +5,8 @@ import java.util.HashSet;
 import org.cqrworkbench.cases.CaseService;
 import org.cqrworkbench.cases.StudyCase;
 import org.cqrworkbench.cases.StudyDesign;
+import org.cqrworkbench.coding.CodingProgress;
+import org.cqrworkbench.coding.DomainService;
 import org.cqrworkbench.study.StudyAccess;
 import org.cqrworkbench.study.StudyMember;
 import org.cqrworkbench.study.StudyService;
@@ -21,9 +23,13 @@ class OverviewController {
     private final StudyService studyService;
     private final CaseService caseService;
     private final TranscriptRepository transcripts;
+    private final CodingProgress codingProgress;
+    private final DomainService domainService;
 
     OverviewController(StudyAccess access, StudyService studyService, CaseService caseService,
-            TranscriptRepository transcripts) {
+            TranscriptRepository transcripts, CodingProgress codingProgress, DomainService domainService) {
+        this.codingProgress = codingProgress;
+        this.domainService = domainService;
         this.access = access;
         this.studyService = studyService;
         this.caseService = caseService;
@@ -42,6 +48,9 @@ class OverviewController {
         model.addAttribute("team", studyService.team(studyId, principal.getName()));
         model.addAttribute("design", design);
         model.addAttribute("withTranscript", withTranscript);
+        model.addAttribute("domains", domainService.domains(studyId, principal.getName()));
+        model.addAttribute("progress", codingProgress.byCase(studyId, principal.getName(),
+                design.cases().stream().map(StudyCase::getId).toList()));
         model.addAttribute("maxN", design.subsamples().stream().mapToLong(StudyDesign.SubsampleInfo::n).max().orElse(0));
         return "overview/overview";
     }

@@ -64,17 +64,20 @@ class SampleStudyLoader implements ApplicationRunner {
     private final TranscriptService transcriptService;
     private final AccountService accountService;
     private final CrossAnalysisImport crossAnalysisImport;
+    private final SampleCodings sampleCodings;
     private final UserAccountRepository accounts;
     private final boolean enabled;
 
     SampleStudyLoader(StudyService studyService, CaseService caseService, TranscriptService transcriptService,
-            AccountService accountService, CrossAnalysisImport crossAnalysisImport, UserAccountRepository accounts,
+            AccountService accountService, CrossAnalysisImport crossAnalysisImport, SampleCodings sampleCodings,
+            UserAccountRepository accounts,
             @Value("${cqr.sample-study}") boolean enabled) {
         this.studyService = studyService;
         this.caseService = caseService;
         this.transcriptService = transcriptService;
         this.accountService = accountService;
         this.crossAnalysisImport = crossAnalysisImport;
+        this.sampleCodings = sampleCodings;
         this.accounts = accounts;
         this.enabled = enabled;
     }
@@ -112,6 +115,7 @@ class SampleStudyLoader implements ApplicationRunner {
         // The team's finished cross-analysis arrives the way a team's own spreadsheet would.
         var analysis = crossAnalysisImport.importFile(studyId, LEAD, "cross-analysis.csv",
                 read("cross-analysis.csv").getBytes(StandardCharsets.UTF_8));
+        sampleCodings.code(studyId, LEAD, TEAM.get(0).username(), TEAM.get(1).username());
         log.info("Loaded the sample study '{}' with {} cases and {} core ideas.", study.getName(), rows.size(),
                 analysis.coreIdeasCreated());
     }

@@ -10,6 +10,10 @@ public interface TranscriptRepository extends JpaRepository<Transcript, Long> {
 
     Optional<Transcript> findByCaseId(long caseId);
 
+    /** Length of each transcript of these cases, without loading any text: rows of (case id, characters). */
+    @Query("select t.caseId, length(t.body) from Transcript t where t.caseId in :caseIds")
+    List<Object[]> lengths(Collection<Long> caseIds);
+
     /** Which of these cases have a transcript, without loading any text. */
     @Query("select t.caseId from Transcript t where t.caseId in :caseIds")
     List<Long> caseIdsWithTranscript(Collection<Long> caseIds);

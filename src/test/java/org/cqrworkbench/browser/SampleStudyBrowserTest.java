@@ -19,7 +19,21 @@ class SampleStudyBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("progress-heading")));
         assertThat(text()).contains("Cried as therapist").contains("N = 5").contains("N = 7").contains("N = 4")
                 .contains("8 cases, 8 with a transcript").contains("Kaisa Lindqvist");
+        assertThat(browser.findElements(By.cssSelector("#progress-grid td.level:not(.lvl-0)"))).isNotEmpty();
+        assertThat(byId("progress-P04").getText()).contains("drafts: 2 of 2 done");
         screenshot("sample-overview");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('grid-heading').scrollIntoView()");
+        screenshot("sample-progress-grid");
+        String overview = browser.getCurrentUrl();
+
+        open(overview.replaceAll("https?://[^/]+", "") + "/cases/P04/consensus");
+        assertThat(browser.findElements(By.cssSelector("#consensus tr.differs"))).isNotEmpty();
+        assertThat(byId("agreement").getText()).contains("Rosa Alvarez").contains("Daniel Mensah");
+        screenshot("sample-consensus");
+        open(overview.replaceAll("https?://[^/]+", "") + "/cases/P01/coding");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ctext .seg")));
+        screenshot("sample-coding");
+        open(overview.replaceAll("https?://[^/]+", ""));
 
         browser.findElement(By.linkText("Cases")).click();
         assertThat(byId("case-P02").getText()).contains("Cried as therapist").contains("Cried as client").contains("Therapist cried");

@@ -85,6 +85,24 @@ class SampleStudyTest {
                 .andExpect(jsonPath("$[*].note", everyItem(org.hamcrest.Matchers.containsString("C = Client; T = Therapist; P = Participant"))));
     }
 
+    @Autowired
+    org.cqrworkbench.coding.CodingService codingService;
+
+    @Test
+    void sampleStudyHasConsensusCodingsAndOneCaseWithTwoDifferingDrafts() {
+        long studyId = sampleStudyId();
+        var coded = codingService.caseCodings(studyId, "admin", "P01");
+        assertThat(coded.consensus()).hasSizeGreaterThan(10);
+        var independent = codingService.caseCodings(studyId, "k.lindqvist", "P04");
+        assertThat(independent.studyCase().getCodingMode()).isEqualTo(org.cqrworkbench.cases.CodingMode.INDEPENDENT);
+        assertThat(independent.consensus()).isEmpty();
+        assertThat(independent.otherDrafts()).hasSize(2);
+        var drafts = List.copyOf(independent.otherDrafts().values());
+        assertThat(drafts.get(0)).extracting(c -> c.getDomainId() + "@" + c.getStart())
+                .isNotEqualTo(drafts.get(1).stream().map(c -> c.getDomainId() + "@" + c.getStart()).toList());
+        assertThat(codingService.caseCodings(studyId, "admin", "P08").consensus()).isEmpty();
+    }
+
     private long sampleStudyId() {
         return studies.studiesOf("admin").get(0).getStudy().getId();
     }

@@ -1,0 +1,79 @@
+package org.cqrworkbench.coding;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.cqrworkbench.study.StudyAccess;
+import org.cqrworkbench.transcript.TranscriptRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** How far domain coding has come, case by case and domain by domain, in three set-based queries. */
+@Service
+public class CodingProgress {
+
+    /** One case's coding: consensus coverage per domain (share of its transcript), and its drafts. */
+    public record CaseProgress(Integer transcriptLength, Map<Long, Double> consensusShare, Map<Long, Integer> consensusCount,
+            int drafts, int draftsDone) {
+
+        public double share(long domainId) {
+            return consensusShare.getOrDefault(domainId, 0.0);
+        }
+
+        public int count(long domainId) {
+            return consensusCount.getOrDefault(domainId, 0);
+        }
+
+        public boolean hasConsensus() {
+            return !consensusCount.isEmpty();
+        }
+    }
+
+    private final CodingRepository codings;
+    private final CodingDraftRepository drafts;
+    private final TranscriptRepository transcripts;
+    private final StudyAccess access;
+
+    CodingProgress(CodingRepository codings, CodingDraftRepository drafts, TranscriptRepository transcripts, StudyAccess access) {
+        this.codings = codings;
+        this.drafts = drafts;
+        this.transcripts = transcripts;
+        this.access = access;
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, CaseProgress> byCase(long studyId, String username, Collection<Long> caseIds) {
+        access.member(studyId, username);
+        Map<Long, Integer> lengths = new HashMap<>();
+        if (!caseIds.isEmpty()) {
+            transcripts.lengths(caseIds).forEach(row -> lengths.put((Long) row[0], ((Number) row[1]).intValue()));
+        }
+        Map<Long, Map<Long, Double>> shares = new HashMap<>();
+        Map<Long, Map<Long, Integer>> counts = new HashMap<>();
+        for (Object[] row : codings.consensusTotals(studyId)) {
+            long caseId = (Long) row[0];
+            long domainId = (Long) row[1];
+            int length = lengths.getOrDefault(caseId, 0);
+            double covered = ((Number) row[3]).doubleValue();
+            shares.computeIfAbsent(caseId, k -> new HashMap<>()).put(domainId, length == 0 ? 0 : Math.min(1.0, covered / length));
+            counts.computeIfAbsent(caseId, k -> new HashMap<>()).put(domainId, ((Number) row[2]).intValue());
+        }
+        Map<Long, int[]> draftCounts = new HashMap<>();
+        if (!caseIds.isEmpty()) {
+            for (CodingDraft draft : drafts.findByKeyCaseIdIn(caseIds)) {
+                int[] tally = draftCounts.computeIfAbsent(draft.caseId(), k -> new int[2]);
+                tally[0]++;
+                tally[1] += draft.isDone() ? 1 : 0;
+            }
+        }
+        Map<Long, CaseProgress> progress = new HashMap<>();
+        for (long caseId : caseIds) {
+            int[] tally = draftCounts.getOrDefault(caseId, new int[2]);
+            progress.put(caseId, new CaseProgress(lengths.get(caseId), shares.getOrDefault(caseId, Map.of()),
+                    counts.getOrDefault(caseId, Map.of()), tally[0], tally[1]));
+        }
+        return progress;
+    }
+
+}
