@@ -156,3 +156,58 @@ document.addEventListener('click', (event) => {
     }
   });
 })();
+
+/*
+ * The core ideas page: [ and ] move between domains, { and } between cases; choosing a core idea shows the
+ * raw data it abstracts; "Link" buttons take the ticked raw data along.
+ */
+(() => {
+  const nav = document.getElementById('case-nav');
+  if (!nav) {
+    return;
+  }
+  document.addEventListener('keydown', (event) => {
+    if (event.target.matches('input, textarea, select') || event.ctrlKey || event.altKey || event.metaKey) {
+      return;
+    }
+    const target = {'[': nav.dataset.prevDomain, ']': nav.dataset.nextDomain, '{': nav.dataset.prevCase, '}': nav.dataset.nextCase}[event.key];
+    if (target) {
+      event.preventDefault();
+      window.location.href = target;
+    }
+  });
+  const show = (idea) => {
+    document.querySelectorAll('.raw.shown').forEach((r) => r.classList.remove('shown'));
+    const ids = (idea.dataset.codings || '').split(' ').filter(Boolean);
+    ids.forEach((id) => {
+      const raw = document.getElementById('raw-' + id);
+      if (raw) {
+        raw.classList.add('shown');
+      }
+    });
+    const first = ids.length ? document.getElementById('raw-' + ids[0]) : null;
+    if (first) {
+      first.scrollIntoView({block: 'nearest'});
+    }
+  };
+  document.querySelectorAll('.core-idea').forEach((idea) => {
+    idea.addEventListener('focusin', () => show(idea));
+    idea.addEventListener('click', () => show(idea));
+  });
+  document.addEventListener('click', (event) => {
+    const button = event.target.closest('button.carries-coding');
+    if (!button) {
+      return;
+    }
+    const form = button.form;
+    form.querySelectorAll('input.carried').forEach((i) => i.remove());
+    document.querySelectorAll('input[name=coding][form=new-idea]:checked').forEach((box) => {
+      const hidden = document.createElement('input');
+      hidden.type = 'hidden';
+      hidden.name = 'coding';
+      hidden.value = box.value;
+      hidden.className = 'carried';
+      form.appendChild(hidden);
+    });
+  });
+})();

@@ -36,8 +36,10 @@ public class CaseService {
     private final StudyCaseRepository cases;
     private final SubsampleRepository subsamples;
     private final StudyAccess access;
+    private final CaseStepRepository steps;
 
-    CaseService(StudyCaseRepository cases, SubsampleRepository subsamples, StudyAccess access) {
+    CaseService(StudyCaseRepository cases, SubsampleRepository subsamples, StudyAccess access, CaseStepRepository steps) {
+        this.steps = steps;
         this.cases = cases;
         this.subsamples = subsamples;
         this.access = access;
@@ -161,6 +163,31 @@ public class CaseService {
             throw new InvalidInputException("subsample.delete.notEmpty", subsample.getName());
         }
         subsamples.delete(subsample);
+    }
+
+    /** The primary team marks a step of a case done, or takes the mark back. Auditing is marked by the audit. */
+    @Transactional
+    public void markStep(long studyId, String username, long caseId, CaseStep step, boolean done) {
+        var member = step == CaseStep.AUDITED ? access.member(studyId, username) : access.analyst(studyId, username);
+        StudyCase studyCase = cases.findById(caseId).filter(c -> c.getStudyId() == studyId)
+                .orElseThrow(() -> new NotFoundException("case.notFound", caseId));
+        var key = new CaseStepRecord.Key(studyCase.getId(), step);
+        if (done && !steps.existsById(key)) {
+            steps.save(new CaseStepRecord(studyCase.getId(), step, java.time.Instant.now(), member.getUser().getId()));
+        } else if (!done) {
+            steps.deleteById(key);
+        }
+    }
+
+    /** The steps each of the study's cases has passed. */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, Set<CaseStep>> steps(long studyId, String username, java.util.Collection<Long> caseIds) {
+        access.member(studyId, username);
+        java.util.Map<Long, Set<CaseStep>> byCase = new HashMap<>();
+        if (!caseIds.isEmpty()) {
+            steps.findByKeyCaseIdIn(caseIds).forEach(r -> byCase.computeIfAbsent(r.caseId(), k -> java.util.EnumSet.noneOf(CaseStep.class)).add(r.step()));
+        }
+        return byCase;
     }
 
     /** The lead decides whether a case is coded together or independently first. */

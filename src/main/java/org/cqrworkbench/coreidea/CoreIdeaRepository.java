@@ -10,5 +10,9 @@ public interface CoreIdeaRepository extends JpaRepository<CoreIdea, Long> {
 
     List<CoreIdea> findByStudyId(long studyId);
 
+    List<CoreIdea> findByCaseIdOrderByDomainIdAscPositionAscIdAsc(long caseId);
+
+    List<CoreIdea> findByStudyIdOrderByCaseIdAscPositionAscIdAsc(long studyId);
+
     long countByStudyId(long studyId);
 }
