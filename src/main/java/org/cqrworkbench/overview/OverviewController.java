@@ -51,6 +51,9 @@ class OverviewController {
         model.addAttribute("domains", domainService.domains(studyId, principal.getName()));
         model.addAttribute("progress", codingProgress.byCase(studyId, principal.getName(),
                 design.cases().stream().map(StudyCase::getId).toList()));
+        model.addAttribute("steps", caseService.steps(studyId, principal.getName(),
+                design.cases().stream().map(StudyCase::getId).toList()));
+        model.addAttribute("stepNames", org.cqrworkbench.cases.CaseStep.values());
         model.addAttribute("maxN", design.subsamples().stream().mapToLong(StudyDesign.SubsampleInfo::n).max().orElse(0));
         return "overview/overview";
     }

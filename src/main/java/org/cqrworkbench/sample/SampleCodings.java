@@ -4,6 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.cqrworkbench.cases.CaseService;
+import org.cqrworkbench.cases.CaseStep;
+import org.cqrworkbench.coding.Coding;
+import org.cqrworkbench.coreidea.CoreIdea;
+import org.cqrworkbench.coreidea.CoreIdeaEditing;
+import org.cqrworkbench.coreidea.CoreIdeaRepository;
 import org.cqrworkbench.cases.CodingMode;
 import org.cqrworkbench.cases.StudyCase;
 import org.cqrworkbench.coding.CodingService;
@@ -37,9 +42,13 @@ class SampleCodings {
     private final CodingService codingService;
     private final DomainService domainService;
     private final TranscriptRepository transcripts;
+    private final CoreIdeaRepository coreIdeas;
+    private final CoreIdeaEditing editing;
 
     SampleCodings(CaseService caseService, CodingService codingService, DomainService domainService,
-            TranscriptRepository transcripts) {
+            TranscriptRepository transcripts, CoreIdeaRepository coreIdeas, CoreIdeaEditing editing) {
+        this.coreIdeas = coreIdeas;
+        this.editing = editing;
         this.caseService = caseService;
         this.codingService = codingService;
         this.domainService = domainService;
@@ -47,6 +56,8 @@ class SampleCodings {
     }
 
     void code(long studyId, String lead, String firstJudge, String secondJudge) {
+        Map<String, Long> subsampleIds = new java.util.HashMap<>();
+        caseService.design(studyId, lead).subsamples().forEach(s -> subsampleIds.put(s.name(), s.id()));
         Map<String, Long> domainIds = new java.util.HashMap<>();
         for (Domain d : domainService.domains(studyId, lead)) {
             domainIds.put(d.getName(), d.getId());
@@ -56,7 +67,20 @@ class SampleCodings {
             String body = transcripts.findByCaseId(studyCase.getId()).orElseThrow().getBody();
             if (CONSENSUS_CASES.contains(code)) {
                 String judge = CONSENSUS_CASES.indexOf(code) % 2 == 0 ? firstJudge : secondJudge;
-                plan(body, 0).forEach(p -> codingService.code(studyId, judge, code, domainIds.get(p.domain()), p.start(), p.end(), false));
+                List<Coded> coded = new ArrayList<>();
+                for (Planned p : plan(body, 0)) {
+                    Coding coding = codingService.code(studyId, judge, code, domainIds.get(p.domain()), p.start(), p.end(), false);
+                    coded.add(new Coded(coding, p.subsample(), body.substring(p.start(), p.end())));
+                }
+                linkCoreIdeas(studyId, judge, studyCase, coded, subsampleIds);
+                int rank = CONSENSUS_CASES.indexOf(code);
+                caseService.markStep(studyId, judge, studyCase.getId(), CaseStep.DOMAINS_CODED, true);
+                if (rank < 3) {
+                    caseService.markStep(studyId, judge, studyCase.getId(), CaseStep.CORE_IDEAS_DRAFTED, true);
+                }
+                if (rank < 2) {
+                    caseService.markStep(studyId, judge, studyCase.getId(), CaseStep.CONSENSUS_REACHED, true);
+                }
             } else if (code.equals(INDEPENDENT_CASE)) {
                 caseService.setCodingMode(studyId, lead, studyCase.getId(), CodingMode.INDEPENDENT);
                 // The second judge sees the crying start one turn earlier: their drafts differ at every boundary.
@@ -68,7 +92,27 @@ class SampleCodings {
         }
     }
 
-    record Planned(String domain, int start, int end) {
+    private record Coded(Coding coding, String subsample, String text) {
+    }
+
+    /** Each core idea points to the coded turn of its case, domain and section sharing most of its words. */
+    private void linkCoreIdeas(long studyId, String judge, StudyCase studyCase, List<Coded> coded, Map<String, Long> subsampleIds) {
+        for (CoreIdea idea : coreIdeas.findByCaseIdOrderByDomainIdAscPositionAscIdAsc(studyCase.getId())) {
+            coded.stream()
+                    .filter(c -> c.coding().getDomainId().equals(idea.getDomainId())
+                            && idea.getSubsampleId().equals(subsampleIds.get(c.subsample())))
+                    .max(java.util.Comparator.comparingLong(c -> sharedWords(c.text(), idea.getBody())))
+                    .ifPresent(best -> editing.link(studyId, judge, idea.getId(), java.util.Set.of(best.coding().getId())));
+        }
+    }
+
+    private static long sharedWords(String text, String idea) {
+        java.util.Set<String> words = java.util.Arrays.stream(text.toLowerCase().split("\\W+"))
+                .filter(w -> w.length() > 3).collect(java.util.stream.Collectors.toSet());
+        return java.util.Arrays.stream(idea.toLowerCase().split("\\W+")).filter(words::contains).count();
+    }
+
+    record Planned(String domain, String subsample, int start, int end) {
     }
 
     /** Each section's participant turns cut into thirds; `shift` moves both cuts one turn earlier. */
@@ -76,23 +120,27 @@ class SampleCodings {
         List<Turn> turns = TranscriptText.turns(body);
         List<Planned> planned = new ArrayList<>();
         List<Turn> section = null;
+        String subsample = null;
         for (Turn turn : turns) {
-            boolean opens = "Interviewer".equals(turn.speaker()) && SECTIONS.keySet().stream().anyMatch(turn.text()::startsWith);
-            if (opens) {
-                addSection(planned, section, shift);
+            String opened = "Interviewer".equals(turn.speaker())
+                    ? SECTIONS.entrySet().stream().filter(e -> turn.text().startsWith(e.getKey())).map(Map.Entry::getValue).findFirst().orElse(null)
+                    : null;
+            if (opened != null) {
+                addSection(planned, section, subsample, shift);
                 section = new ArrayList<>();
+                subsample = opened;
             } else if (section != null && "Participant".equals(turn.speaker())) {
                 section.add(turn);
             } else if (section != null && "Interviewer".equals(turn.speaker()) && turn.text().contains("Is there anything else")) {
-                addSection(planned, section, shift);
+                addSection(planned, section, subsample, shift);
                 section = null;
             }
         }
-        addSection(planned, section, shift);
+        addSection(planned, section, subsample, shift);
         return planned;
     }
 
-    private static void addSection(List<Planned> planned, List<Turn> section, int shift) {
+    private static void addSection(List<Planned> planned, List<Turn> section, String subsample, int shift) {
         // A section of one or two turns is a participant saying they had no such event: nothing to code.
         if (section == null || section.size() < 3) {
             return;
@@ -102,7 +150,7 @@ class SampleCodings {
         for (int i = 0; i < section.size(); i++) {
             Turn turn = section.get(i);
             String domain = STEPS.get(i < firstCut ? 0 : i < secondCut ? 1 : 2);
-            planned.add(new Planned(domain, turn.end() - turn.text().length(), turn.end()));
+            planned.add(new Planned(domain, subsample, turn.end() - turn.text().length(), turn.end()));
         }
     }
 }

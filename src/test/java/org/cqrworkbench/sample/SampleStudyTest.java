@@ -103,6 +103,14 @@ class SampleStudyTest {
         assertThat(codingService.caseCodings(studyId, "admin", "P08").consensus()).isEmpty();
     }
 
+    @Test
+    void sampleCoreIdeasOfCodedCasesTraceBackToTheirRawData() throws Exception {
+        mvc.perform(get("/api/studies/" + sampleStudyId() + "/cases/P01/core-ideas").with(httpBasic("admin", ADMIN_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].codings[*]", org.hamcrest.Matchers.not(empty())))
+                .andExpect(jsonPath("$[?(@.codings.length() == 0)]", empty()));
+    }
+
     private long sampleStudyId() {
         return studies.studiesOf("admin").get(0).getStudy().getId();
     }
