@@ -169,7 +169,8 @@ document.addEventListener('click', (event) => {
       sessionStorage.setItem(KEY, JSON.stringify({action: form.getAttribute('action'), direction: event.submitter.value}));
     }
   });
-  document.addEventListener('DOMContentLoaded', () => {
+  // On load, not earlier: going to the row's #fragment would otherwise take the focus back to the row.
+  window.addEventListener('load', () => {
     const saved = sessionStorage.getItem(KEY);
     if (!saved) {
       return;

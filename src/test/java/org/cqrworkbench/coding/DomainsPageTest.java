@@ -79,6 +79,7 @@ class DomainsPageTest {
                 .andExpect(content().string(containsString("1 coding · no core ideas · no categories")))
                 .andExpect(content().string(containsString("class=\"domain depth-2\" id=\"domain-")))
                 .andExpect(content().string(not(containsString("id=\"add-domain\""))))
+                .andExpect(content().string(not(containsString("id=\"outline-form\""))))
                 .andExpect(content().string(not(containsString("/move\""))));
         mvc.perform(get(page()).with(user(judge)))
                 .andExpect(content().string(containsString("id=\"add-domain\"")))
