@@ -160,6 +160,16 @@ class DomainsPageTest {
         assertThat(tabs.indexOf(">Domains<")).isLessThan(tabs.indexOf(">Cross-analysis<"));
     }
 
+    @Test
+    void markupTypedIntoDomainNamesAndDefinitionsIsShownAsTextNeverRun() throws Exception {
+        String hostile = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+        service.create(studyId, judge, hostile, hostile, null);
+        mvc.perform(get(page()).with(user(judge)))
+                .andExpect(content().string(not(containsString("<script>alert"))))
+                .andExpect(content().string(not(containsString("<img src=x"))))
+                .andExpect(content().string(containsString("&lt;script&gt;")));
+    }
+
     private List<String> names() {
         return service.domains(studyId, lead).stream().map(Domain::getName).toList();
     }
