@@ -33,12 +33,10 @@ class DomainListImport {
         }
     }
 
-    private final DomainService domainService;
     private final DomainRepository domains;
     private final StudyAccess access;
 
-    DomainListImport(DomainService domainService, DomainRepository domains, StudyAccess access) {
-        this.domainService = domainService;
+    DomainListImport(DomainRepository domains, StudyAccess access) {
         this.domains = domains;
         this.access = access;
     }
@@ -50,7 +48,7 @@ class DomainListImport {
         if (entries.isEmpty()) {
             throw new InvalidInputException("domain.outline.empty");
         }
-        DomainTree tree = domainService.tree(studyId);
+        DomainTree tree = DomainTree.load(studyId, domains);
         List<String> skipped = new ArrayList<>();
         int added = 0;
         Domain heading = null;
@@ -87,7 +85,7 @@ class DomainListImport {
         if (lines.size() == 1) {
             throw new InvalidInputException("import.noRows");
         }
-        DomainTree tree = domainService.tree(studyId);
+        DomainTree tree = DomainTree.load(studyId, domains);
         Map<String, Integer> lineOfName = new HashMap<>();
         List<String> skipped = new ArrayList<>();
         int added = 0;

@@ -243,8 +243,8 @@ public class DomainService {
         return usage;
     }
 
-    DomainTree tree(long studyId) {
-        return new DomainTree(studyId, domains.findByStudyIdOrderByPositionAscIdAsc(studyId));
+    private DomainTree tree(long studyId) {
+        return DomainTree.load(studyId, domains);
     }
 
     private static Domain fresh(DomainTree tree, long domainId, long expectedVersion) {

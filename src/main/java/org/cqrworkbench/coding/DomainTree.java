@@ -27,8 +27,8 @@ final class DomainTree {
         this.all = new ArrayList<>(all);
     }
 
-    List<Domain> all() {
-        return List.copyOf(all);
+    static DomainTree load(long studyId, DomainRepository domains) {
+        return new DomainTree(studyId, domains.findByStudyIdOrderByPositionAscIdAsc(studyId));
     }
 
     Optional<Domain> find(Long id) {
