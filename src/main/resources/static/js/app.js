@@ -211,3 +211,32 @@ document.addEventListener('click', (event) => {
     });
   });
 })();
+
+/*
+ * The domain list: moving a domain up or down reloads the page. Keyboard focus comes back to the same button of
+ * the moved domain, so pressing Enter again keeps moving it, and to the other button once it reaches the end.
+ */
+(() => {
+  const KEY = 'cqr.domain-move';
+  document.addEventListener('submit', (event) => {
+    const form = event.target;
+    if (form.matches('form.move-form') && event.submitter) {
+      sessionStorage.setItem(KEY, JSON.stringify({action: form.getAttribute('action'), direction: event.submitter.value}));
+    }
+  });
+  // On load, not earlier: going to the row's #fragment would otherwise take the focus back to the row.
+  window.addEventListener('load', () => {
+    const saved = sessionStorage.getItem(KEY);
+    if (!saved) {
+      return;
+    }
+    sessionStorage.removeItem(KEY);
+    const {action, direction} = JSON.parse(saved);
+    const form = Array.from(document.querySelectorAll('form.move-form')).find((f) => f.getAttribute('action') === action);
+    if (form) {
+      const same = form.querySelector(`button[value="${direction}"]`);
+      const other = form.querySelector(`button:not([value="${direction}"])`);
+      (same && !same.disabled ? same : other).focus();
+    }
+  });
+})();

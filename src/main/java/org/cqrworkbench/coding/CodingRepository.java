@@ -21,6 +21,20 @@ public interface CodingRepository extends JpaRepository<Coding, Long> {
     @Query("select c.caseId, c.domainId, count(c), sum(c.end - c.start) from Coding c"
             + " where c.studyId = :studyId and c.layer = org.cqrworkbench.coding.Layer.CONSENSUS group by c.caseId, c.domainId")
     List<Object[]> consensusTotals(long studyId);
+    /** Codings of each domain of a study by layer; rows of (domain id, layer, count). */
+    @Query("select c.domainId, c.layer, count(c) from Coding c where c.studyId = :studyId group by c.domainId, c.layer")
+    List<Object[]> countByDomainAndLayer(long studyId);
+
+    /**
+     * The consensus codings of a domain with the start of their text, without loading whole transcripts;
+     * rows of (coding id, case id, length, first 200 characters).
+     */
+    @Query("""
+            select c.id, c.caseId, c.end - c.start, substring(t.body, c.start + 1, 200)
+            from Coding c join Transcript t on t.caseId = c.caseId
+            where c.domainId = :domainId and c.layer = org.cqrworkbench.coding.Layer.CONSENSUS
+            order by c.caseId, c.start, c.end""")
+    List<Object[]> consensusExcerpts(long domainId);
 
     @Modifying
     @Query("update Coding c set c.domainId = :target, c.version = c.version + 1 where c.domainId = :source")

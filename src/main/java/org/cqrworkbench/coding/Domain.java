@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.OptimisticLock;
 
 /** A topic area of the interviews ("Antecedents", "Consequences", "Other"); may sit under another domain. */
 @Entity
@@ -14,6 +15,9 @@ public class Domain {
 
     static final int MAX_NAME = 200;
     static final int MAX_DEFINITION = 4000;
+
+    /** The method's own name for the catch-all domain (Hill et al., 1997), like its labels General and Typical. */
+    public static final String OTHER = "Other";
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "domain_seq")
@@ -30,6 +34,8 @@ public class Domain {
 
     private String definition;
 
+    // Reordering never conflicts with a rename or a new definition, so it does not bump the version.
+    @OptimisticLock(excluded = true)
     @Column(name = "sort_order")
     private int position;
 
@@ -73,5 +79,22 @@ public class Domain {
 
     public long getVersion() {
         return version;
+    }
+
+    boolean isOther() {
+        return name.equalsIgnoreCase(OTHER);
+    }
+
+    void describe(String name, String definition) {
+        this.name = name;
+        this.definition = definition;
+    }
+
+    void moveTo(int position) {
+        this.position = position;
+    }
+
+    void nestUnder(Long parentId) {
+        this.parentId = parentId;
     }
 }

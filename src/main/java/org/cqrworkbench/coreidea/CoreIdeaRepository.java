@@ -2,6 +2,8 @@ package org.cqrworkbench.coreidea;
 
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
 
 public interface CoreIdeaRepository extends JpaRepository<CoreIdea, Long> {
 
@@ -15,4 +17,18 @@ public interface CoreIdeaRepository extends JpaRepository<CoreIdea, Long> {
     List<CoreIdea> findByStudyIdOrderByCaseIdAscPositionAscIdAsc(long studyId);
 
     long countByStudyId(long studyId);
+
+    /** Core ideas of each domain of a study; rows of (domain id, count). */
+    @Query("select c.domainId, count(c) from CoreIdea c where c.studyId = :studyId group by c.domainId")
+    List<Object[]> countByDomain(long studyId);
+
+    @Query("select coalesce(max(c.position), -1) + 1 from CoreIdea c where c.domainId = :domainId")
+    int nextPosition(long domainId);
+
+    /** Moves a domain's core ideas to another; `offset` puts them after each case's core ideas already there. */
+    @Modifying(flushAutomatically = true)
+    @Query("""
+            update CoreIdea c set c.domainId = :target, c.position = c.position + :offset, c.version = c.version + 1
+            where c.domainId = :source""")
+    int moveAll(long source, long target, int offset);
 }

@@ -2,6 +2,7 @@ package org.cqrworkbench.crossanalysis;
 
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface CategoryRepository extends JpaRepository<Category, Long> {
@@ -13,4 +14,21 @@ interface CategoryRepository extends JpaRepository<Category, Long> {
     /** Case and subsample of every core idea of the study, for counting; rows of (idea id, case id, subsample id). */
     @Query("select ci.id, ci.caseId, ci.subsampleId from CoreIdea ci where ci.studyId = :studyId")
     List<Object[]> ideaOrigins(long studyId);
+
+    /** Categories of each domain of a study, subcategories included; rows of (domain id, count). */
+    @Query("select c.domainId, count(c) from Category c where c.studyId = :studyId group by c.domainId")
+    List<Object[]> countByDomain(long studyId);
+
+    @Query("select coalesce(max(c.position), -1) + 1 from Category c where c.domainId = :domainId")
+    int nextPosition(long domainId);
+
+    /**
+     * Moves a domain's categories to another, keeping their tree (parents move along); `offset` puts them after
+     * the categories already there.
+     */
+    @Modifying(flushAutomatically = true)
+    @Query("""
+            update Category c set c.domainId = :target, c.position = c.position + :offset, c.version = c.version + 1
+            where c.domainId = :source""")
+    int moveAll(long source, long target, int offset);
 }
