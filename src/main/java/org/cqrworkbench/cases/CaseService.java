@@ -231,6 +231,11 @@ public class CaseService {
         return studyCase;
     }
 
+    /** Whether a text could serve as a case code, for importers that offer to create cases from names. */
+    public static boolean isPossibleCode(String code) {
+        return code != null && CODE.matcher(code.trim()).matches();
+    }
+
     StudyDesign designOf(long studyId) {
         Map<Long, Long> counts = new HashMap<>();
         for (Object[] row : cases.countCasesPerSubsample(studyId)) {

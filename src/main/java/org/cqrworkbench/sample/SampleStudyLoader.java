@@ -20,7 +20,11 @@ import org.cqrworkbench.study.Study;
 import org.cqrworkbench.study.StudyRole;
 import org.cqrworkbench.study.StudyService;
 import org.cqrworkbench.study.StudyService.StudyDetails;
+import org.cqrworkbench.transcript.Transcript;
+import org.cqrworkbench.transcript.TranscriptParts;
+import org.cqrworkbench.transcript.TranscriptParts.Boundary;
 import org.cqrworkbench.transcript.TranscriptService;
+import org.cqrworkbench.transcript.TranscriptText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -62,6 +66,7 @@ class SampleStudyLoader implements ApplicationRunner {
     private final StudyService studyService;
     private final CaseService caseService;
     private final TranscriptService transcriptService;
+    private final TranscriptParts transcriptParts;
     private final AccountService accountService;
     private final CrossAnalysisImport crossAnalysisImport;
     private final SampleCodings sampleCodings;
@@ -69,12 +74,13 @@ class SampleStudyLoader implements ApplicationRunner {
     private final boolean enabled;
 
     SampleStudyLoader(StudyService studyService, CaseService caseService, TranscriptService transcriptService,
-            AccountService accountService, CrossAnalysisImport crossAnalysisImport, SampleCodings sampleCodings,
-            UserAccountRepository accounts,
+            TranscriptParts transcriptParts, AccountService accountService, CrossAnalysisImport crossAnalysisImport,
+            SampleCodings sampleCodings, UserAccountRepository accounts,
             @Value("${cqr.sample-study}") boolean enabled) {
         this.studyService = studyService;
         this.caseService = caseService;
         this.transcriptService = transcriptService;
+        this.transcriptParts = transcriptParts;
         this.accountService = accountService;
         this.crossAnalysisImport = crossAnalysisImport;
         this.sampleCodings = sampleCodings;
@@ -110,7 +116,11 @@ class SampleStudyLoader implements ApplicationRunner {
             var ids = new LinkedHashSet<Long>();
             row.subsamples().forEach(name -> ids.add(subsampleIds.get(name)));
             StudyCase created = caseService.createCase(studyId, LEAD, new CaseForm(row.code(), row.attributes(), null, ids));
-            transcriptService.store(created.getId(), read(row.code() + ".txt"), row.code() + ".txt");
+            Transcript transcript = transcriptService.store(created.getId(), read(row.code() + ".txt"), row.code() + ".txt");
+            if (ids.size() > 1) {
+                transcriptParts.divide(studyId, LEAD, row.code(), transcript.getVersion(),
+                        sectionStarts(transcript.getBody(), subsampleIds, ids));
+            }
         }
         // The team's finished cross-analysis arrives the way a team's own spreadsheet would.
         var analysis = crossAnalysisImport.importFile(studyId, LEAD, "cross-analysis.csv",
@@ -140,6 +150,32 @@ class SampleStudyLoader implements ApplicationRunner {
             }
         }
         return ids;
+    }
+
+    /** The interviewer's words that open each section of a sample interview (see sample-transcripts/README.md). */
+    private static final Map<String, String> SECTION_OPENINGS = Map.of(
+            "Let's talk about a time you cried as a therapist", "Cried as therapist",
+            "Let's talk about a time you cried as a client in your own therapy", "Cried as client",
+            "Let's talk about a time your own therapist cried with you", "Therapist cried");
+
+    /**
+     * A part starts at each section about one of the case's subsamples. A section about an event the participant
+     * never had stays with the part before it; the opening before the first section goes with the first part.
+     */
+    static List<Boundary> sectionStarts(String body, Map<String, Long> subsampleIds, java.util.Set<Long> caseSubsamples) {
+        List<Boundary> boundaries = new ArrayList<>();
+        for (TranscriptText.Turn turn : TranscriptText.turns(body)) {
+            if (!"Interviewer".equals(turn.speaker())) {
+                continue;
+            }
+            SECTION_OPENINGS.forEach((opening, subsample) -> {
+                Long id = subsampleIds.get(subsample);
+                if (turn.text().startsWith(opening) && id != null && caseSubsamples.contains(id)) {
+                    boundaries.add(new Boundary(turn.start(), id));
+                }
+            });
+        }
+        return boundaries;
     }
 
     private static final List<String> SUBSAMPLE_ORDER = List.of("Cried as therapist", "Cried as client", "Therapist cried");

@@ -58,4 +58,14 @@ public class Transcript {
     public Instant getImportedAt() {
         return importedAt;
     }
+
+    public long getVersion() {
+        return version;
+    }
+
+    void replace(String body, String sourceName, Instant importedAt) {
+        this.body = body;
+        this.sourceName = sourceName;
+        this.importedAt = importedAt;
+    }
 }

@@ -2,6 +2,7 @@ package org.cqrworkbench.transcript;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,6 +47,29 @@ public final class TranscriptText {
             }
         }
         return turns;
+    }
+
+    /**
+     * Where the span [start, end) of the old text sits in the new text: the occurrence of its words nearest
+     * to the same relative position, so a phrase the participant repeats keeps to its own place. Empty when
+     * the words no longer occur at all.
+     */
+    public static OptionalInt relocate(String oldBody, String newBody, int start, int end) {
+        if (start < 0 || end <= start || end > oldBody.length()) {
+            return OptionalInt.empty();
+        }
+        String words = oldBody.substring(start, end);
+        if (oldBody.equals(newBody)) {
+            return OptionalInt.of(start);
+        }
+        long expected = Math.round((double) start / oldBody.length() * newBody.length());
+        int best = -1;
+        for (int at = newBody.indexOf(words); at >= 0; at = newBody.indexOf(words, at + 1)) {
+            if (best < 0 || Math.abs(at - expected) < Math.abs(best - expected)) {
+                best = at;
+            }
+        }
+        return best < 0 ? OptionalInt.empty() : OptionalInt.of(best);
     }
 
     public static int wordCount(String body) {

@@ -18,6 +18,7 @@ import org.cqrworkbench.cases.StudyDesign.SubsampleInfo;
 import org.cqrworkbench.study.StudyMember;
 import org.cqrworkbench.study.StudyRole;
 import org.cqrworkbench.study.StudyService;
+import org.cqrworkbench.transcript.TranscriptParts;
 import org.cqrworkbench.transcript.TranscriptRepository;
 import org.cqrworkbench.transcript.TranscriptText;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,8 @@ class SampleStudyTest {
     CaseService cases;
     @Autowired
     TranscriptRepository transcripts;
+    @Autowired
+    TranscriptParts parts;
     @Autowired
     MockMvc mvc;
 
@@ -109,6 +112,30 @@ class SampleStudyTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].codings[*]", org.hamcrest.Matchers.not(empty())))
                 .andExpect(jsonPath("$[?(@.codings.length() == 0)]", empty()));
+    }
+
+    @Test
+    void casesInSeveralSubsamplesHaveTheirTranscriptDividedAtTheSectionOpenings() {
+        StudyDesign design = cases.design(sampleStudyId(), "admin");
+        var ids = design.subsamples().stream().collect(java.util.stream.Collectors.toMap(SubsampleInfo::name, SubsampleInfo::id));
+        StudyCase p02 = design.cases().stream().filter(c -> c.getCode().equals("P02")).findFirst().orElseThrow();
+        String body = transcripts.findByCaseId(p02.getId()).orElseThrow().getBody();
+        List<TranscriptParts.Part> p02Parts = parts.divisionOf(p02).parts();
+
+        assertThat(p02Parts).extracting(TranscriptParts.Part::subsampleId)
+                .containsExactly(ids.get("Cried as therapist"), ids.get("Cried as client"), ids.get("Therapist cried"));
+        assertThat(p02Parts.get(0).start()).isZero();
+        assertThat(body.substring(p02Parts.get(1).start())).startsWith("Interviewer: Let's talk about a time you cried as a client");
+        assertThat(body.substring(p02Parts.get(2).start())).startsWith("Interviewer: Let's talk about a time your own therapist cried");
+        assertThat(p02Parts.get(2).end()).isEqualTo(body.length());
+
+        // P03 had no event as a therapist: that section stays with the first part of its own, as a client.
+        StudyCase p03 = design.cases().stream().filter(c -> c.getCode().equals("P03")).findFirst().orElseThrow();
+        assertThat(parts.divisionOf(p03).parts()).extracting(TranscriptParts.Part::subsampleId)
+                .containsExactly(ids.get("Cried as client"), ids.get("Therapist cried"));
+        StudyCase p06 = design.cases().stream().filter(c -> c.getCode().equals("P06")).findFirst().orElseThrow();
+        assertThat(parts.divisionOf(p06).parts()).isEmpty();
+        assertThat(parts.divisionOf(p06).subsampleAt(100)).hasValue(ids.get("Cried as client"));
     }
 
     private long sampleStudyId() {

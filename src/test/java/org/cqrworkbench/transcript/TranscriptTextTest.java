@@ -35,4 +35,28 @@ class TranscriptTextTest {
         assertThat(TranscriptText.wordCount("  one two\n\nthree ")).isEqualTo(3);
         assertThat(TranscriptText.wordCount("   ")).isZero();
     }
+
+    @Test
+    void aSpanFollowsItsWordsWhenTextIsInsertedBeforeIt() {
+        String old = "I: Hello.\n\nP: I cried in session.";
+        String inserted = "I: Before we start, thank you.\n\n" + old;
+        int start = old.indexOf("cried");
+        assertThat(TranscriptText.relocate(old, inserted, start, start + 5)).hasValue(inserted.indexOf("cried"));
+    }
+
+    @Test
+    void aRepeatedPhraseGoesToTheOccurrenceNearestItsOldPlace() {
+        String talk = " and I felt it in my chest, and I did not know what to say to her then. ";
+        String old = "P: yes." + talk + "P: yes." + talk + "P: yes." + talk;
+        String changed = "I: Welcome back.\n\n" + old;
+        int second = old.indexOf("yes", 10);
+        assertThat(TranscriptText.relocate(old, changed, second, second + 3)).hasValue(second + 18);
+    }
+
+    @Test
+    void aSpanWhoseWordsAreGoneCannotBePlaced() {
+        String old = "P: I cried in session.";
+        assertThat(TranscriptText.relocate(old, "P: I wept in session.", 5, 10)).isEmpty();
+        assertThat(TranscriptText.relocate(old, old, 5, 99)).isEmpty();
+    }
 }
