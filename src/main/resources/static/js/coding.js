@@ -122,6 +122,12 @@
 
   function showActive() {
     const panel = document.getElementById('active-coding');
+    // Auditors comment on the coding they select.
+    const comment = document.getElementById('coding-comment');
+    if (comment) {
+      comment.hidden = !active;
+      document.getElementById('coding-comment-id').value = active ? active.id : '';
+    }
     if (!active) {
       panel.hidden = true;
       return;

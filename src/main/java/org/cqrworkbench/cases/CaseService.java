@@ -179,6 +179,17 @@ public class CaseService {
         }
     }
 
+    /** Marks a case audited once its audit is done; the audit's own rules decided that, so no role check here. */
+    @Transactional
+    public void recordAudited(long studyId, long caseId) {
+        cases.findById(caseId).filter(c -> c.getStudyId() == studyId).ifPresent(c -> {
+            var key = new CaseStepRecord.Key(caseId, CaseStep.AUDITED);
+            if (!steps.existsById(key)) {
+                steps.save(new CaseStepRecord(caseId, CaseStep.AUDITED, java.time.Instant.now(), null));
+            }
+        });
+    }
+
     /** The steps each of the study's cases has passed. */
     @Transactional(readOnly = true)
     public java.util.Map<Long, Set<CaseStep>> steps(long studyId, String username, java.util.Collection<Long> caseIds) {

@@ -52,6 +52,7 @@ class CodingPage {
         model.addAttribute("consensusMode", drafting(view) && consensus);
         model.addAttribute("draftDone", view.ownDraftDone());
         model.addAttribute("mayEdit", view.viewer().getRole().mayEditAnalysis());
+        model.addAttribute("codingIds", view.consensus().stream().map(Coding::getId).toList());
         model.addAttribute("isLead", view.viewer().getRole() == StudyRole.LEAD);
         if (view.transcript() != null) {
             model.addAttribute("turns", TranscriptText.turns(view.transcript().getBody()));

@@ -1,0 +1,5 @@
+package org.cqrworkbench.audit;
+
+public enum ReplyKind {
+    ACCEPTED, NOT_ACCEPTED, REPLY, CLOSED
+}
