@@ -36,11 +36,33 @@ abstract class BrowserTest {
 
     WebDriver browser;
     WebDriverWait wait;
-    private Path profile;
+    private final java.util.List<Path> profiles = new java.util.ArrayList<>();
+
+    private final java.util.List<WebDriver> others = new java.util.ArrayList<>();
 
     @BeforeEach
     void openBrowser() throws IOException {
-        profile = Files.createTempDirectory("chromium-profile");
+        browser = startBrowser();
+        wait = waitFor(browser);
+    }
+
+    /** A second, separate browser (its own cookies), for tests where two people work at once. */
+    WebDriver anotherBrowser() throws IOException {
+        WebDriver other = startBrowser();
+        others.add(other);
+        return other;
+    }
+
+    WebDriverWait waitFor(WebDriver driver) {
+        // Pages that update in place replace elements under the test's feet; a wait simply looks again.
+        WebDriverWait created = new WebDriverWait(driver, Duration.ofSeconds(10));
+        created.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return created;
+    }
+
+    private WebDriver startBrowser() throws IOException {
+        Path profile = Files.createTempDirectory("chromium-profile");
+        profiles.add(profile);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("cqr.chromium", "/usr/bin/chromium"));
         // The flags that work on machines with no network beyond package registries, running as root.
@@ -51,10 +73,7 @@ abstract class BrowserTest {
                 .usingDriverExecutable(new File(System.getProperty("cqr.chromedriver", "/usr/bin/chromedriver")))
                 .usingAnyFreePort()
                 .build();
-        browser = new ChromeDriver(service, options);
-        // Pages that update in place replace elements under the test's feet; a wait simply looks again.
-        wait = new WebDriverWait(browser, Duration.ofSeconds(10));
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return new ChromeDriver(service, options);
     }
 
     @AfterEach
@@ -62,19 +81,30 @@ abstract class BrowserTest {
         if (browser != null) {
             browser.quit();
         }
-        org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+        others.forEach(WebDriver::quit);
+        for (Path profile : profiles) {
+            org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+        }
     }
 
     void open(String path) {
-        browser.get("http://localhost:" + port + path);
+        open(browser, path);
+    }
+
+    void open(WebDriver driver, String path) {
+        driver.get("http://localhost:" + port + path);
     }
 
     void signIn(String username, String password) {
-        open("/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
-        wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+        signIn(browser, username, password);
+    }
+
+    void signIn(WebDriver driver, String username, String password) {
+        open(driver, "/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitFor(driver).until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
     void signOut() {
@@ -91,9 +121,13 @@ abstract class BrowserTest {
     }
 
     void screenshot(String name) throws IOException {
+        screenshot(browser, name);
+    }
+
+    void screenshot(WebDriver driver, String name) throws IOException {
         Path folder = Path.of(System.getProperty("cqr.screenshots", "target/screenshots"));
         Files.createDirectories(folder);
-        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+        File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), folder.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 }
