@@ -70,12 +70,13 @@ class SampleStudyLoader implements ApplicationRunner {
     private final AccountService accountService;
     private final CrossAnalysisImport crossAnalysisImport;
     private final SampleCodings sampleCodings;
+    private final SampleAudit sampleAudit;
     private final UserAccountRepository accounts;
     private final boolean enabled;
 
     SampleStudyLoader(StudyService studyService, CaseService caseService, TranscriptService transcriptService,
             TranscriptParts transcriptParts, AccountService accountService, CrossAnalysisImport crossAnalysisImport,
-            SampleCodings sampleCodings, UserAccountRepository accounts,
+            SampleCodings sampleCodings, SampleAudit sampleAudit, UserAccountRepository accounts,
             @Value("${cqr.sample-study}") boolean enabled) {
         this.studyService = studyService;
         this.caseService = caseService;
@@ -84,6 +85,7 @@ class SampleStudyLoader implements ApplicationRunner {
         this.accountService = accountService;
         this.crossAnalysisImport = crossAnalysisImport;
         this.sampleCodings = sampleCodings;
+        this.sampleAudit = sampleAudit;
         this.accounts = accounts;
         this.enabled = enabled;
     }
@@ -126,6 +128,7 @@ class SampleStudyLoader implements ApplicationRunner {
         var analysis = crossAnalysisImport.importFile(studyId, LEAD, "cross-analysis.csv",
                 read("cross-analysis.csv").getBytes(StandardCharsets.UTF_8));
         sampleCodings.code(studyId, LEAD, TEAM.get(0).username(), TEAM.get(1).username());
+        sampleAudit.run(studyId, LEAD, TEAM.get(0).username(), TEAM.get(1).username(), TEAM.get(2).username());
         log.info("Loaded the sample study '{}' with {} cases and {} core ideas.", study.getName(), rows.size(),
                 analysis.coreIdeasCreated());
     }

@@ -138,6 +138,14 @@ class SampleStudyTest {
         assertThat(parts.divisionOf(p06).subsampleAt(100)).hasValue(ids.get("Cried as client"));
     }
 
+    @Test
+    void sampleStudyHasAuditThreadsInEveryState() throws Exception {
+        mvc.perform(get("/api/studies/" + sampleStudyId() + "/audit/comments").with(httpBasic("admin", ADMIN_PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].status", org.hamcrest.Matchers.hasItems("OPEN", "ANSWERED", "CLOSED")))
+                .andExpect(jsonPath("$[*].decision", org.hamcrest.Matchers.hasItems("ACCEPTED", "NOT_ACCEPTED")));
+    }
+
     private long sampleStudyId() {
         return studies.studiesOf("admin").get(0).getStudy().getId();
     }
