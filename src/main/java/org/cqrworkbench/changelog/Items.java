@@ -28,6 +28,9 @@ final class Items {
 
     /** Null for anything the log does not follow, including judges' private draft codings. */
     static Described describe(Object entity, Object id, String[] propertyNames, Object[] values) {
+        if (!isLogged(entity)) {
+            return null;
+        }
         Map<String, Object> state = new HashMap<>();
         for (int i = 0; i < propertyNames.length; i++) {
             state.put(propertyNames[i], values[i]);
@@ -71,6 +74,9 @@ final class Items {
 
     /** What other entries need to name this item: its name, or its case and text. */
     static void remember(Labels labels, Object entity, Object id, String[] propertyNames, Object[] values, boolean deleted) {
+        if (!isLogged(entity)) {
+            return;
+        }
         Map<String, Object> state = new HashMap<>();
         for (int i = 0; i < propertyNames.length; i++) {
             state.put(propertyNames[i], values[i]);
@@ -86,6 +92,11 @@ final class Items {
             Words words = new Words((Long) state.get("caseId"), (Integer) state.get("start"), (Integer) state.get("end"), false);
             labels.coding(itemId, deleted ? words.asBefore() : words);
         }
+    }
+
+    /** Other entities may have ids of other types, such as a case step's composite key. */
+    private static boolean isLogged(Object entity) {
+        return entity instanceof Domain || entity instanceof Coding || entity instanceof CoreIdea || entity instanceof Category;
     }
 
     private static long studyOf(Map<String, Object> state) {
