@@ -30,7 +30,6 @@ class ChangeEntry {
     @Enumerated(EnumType.STRING)
     private ChangeAction action;
 
-    @Column(name = "who")
     private Long who;
 
     private Instant at;

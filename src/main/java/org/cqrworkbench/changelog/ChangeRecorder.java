@@ -75,7 +75,7 @@ final class ChangeRecorder implements PostInsertEventListener, PostUpdateEventLi
         }
         ChangeBatch batch = batch(event.getSession());
         Items.remember(batch.labels, event.getEntity(), event.getId(), names, event.getState(), false);
-        batch.add(entry(after, ChangeAction.CREATED, null, List.of(), fields(after.fields(), false)));
+        batch.add(entry(after, ChangeAction.CREATED, List.of(), fields(after.fields(), false)));
     }
 
     @Override
@@ -103,7 +103,7 @@ final class ChangeRecorder implements PostInsertEventListener, PostUpdateEventLi
             }
         });
         if (!is.isEmpty()) {
-            batch.add(entry(after, ChangeAction.CHANGED, null, was, is));
+            batch.add(entry(after, ChangeAction.CHANGED, was, is));
         }
     }
 
@@ -141,7 +141,7 @@ final class ChangeRecorder implements PostInsertEventListener, PostUpdateEventLi
         }
         ChangeBatch batch = batch(event.getSession());
         Items.remember(batch.labels, event.getEntity(), event.getId(), names, event.getDeletedState(), true);
-        batch.add(entry(before, ChangeAction.DELETED, null, fields(before.fields(), true), List.of()));
+        batch.add(entry(before, ChangeAction.DELETED, fields(before.fields(), true), List.of()));
     }
 
     @Override
@@ -210,8 +210,8 @@ final class ChangeRecorder implements PostInsertEventListener, PostUpdateEventLi
                 ChangeContext.currentComment(), ended ? List.of(other) : List.of(), ended ? List.of() : List.of(other));
     }
 
-    private Pending entry(Described item, ChangeAction action, Long otherId, List<Field> before, List<Field> after) {
-        return new Pending(item.studyId(), item.type(), item.id(), otherId, item.label(), action, username(), clock.instant(),
+    private Pending entry(Described item, ChangeAction action, List<Field> before, List<Field> after) {
+        return new Pending(item.studyId(), item.type(), item.id(), null, item.label(), action, username(), clock.instant(),
                 ChangeContext.currentComment(), before, after);
     }
 
