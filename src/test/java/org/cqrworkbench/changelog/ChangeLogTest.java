@@ -269,6 +269,21 @@ class ChangeLogTest {
     }
 
     @Test
+    void aChangeThatIsRolledBackLeavesNoEntry() {
+        Domain domain = domainService.create(studyId, lead, "Antecedents", null, null);
+        as(judge, () -> transaction.executeWithoutResult(status -> {
+            // Flushed to the database inside the transaction, then undone.
+            changeContext.answering(44, () -> domainService.describe(studyId, judge, domain.getId(), domain.getVersion(),
+                    "Never saved", null));
+            status.setRollbackOnly();
+        }));
+
+        assertThat(changeLog.historyOf(studyId, auditor, ItemType.DOMAIN, domain.getId())).extracting(Change::action)
+                .containsExactly(ChangeAction.CREATED);
+        assertThat(changeLog.answering(studyId, auditor, 44)).isEmpty();
+    }
+
+    @Test
     void theLogBelongsToItsStudyAlone() throws Exception {
         long domain = as(lead, () -> domainService.create(studyId, lead, "Antecedents", null, null)).getId();
         String outsider = data.user("outsider");
