@@ -57,4 +57,18 @@ class ChangeLogBrowserTest extends BrowserTest {
         assertThat(text()).contains("core idea put in", "C trusted P more");
         screenshot("change-history");
     }
+
+    @Test
+    void theSelectedCodingLeadsToItsHistory() {
+        signIn("admin", ADMIN_PASSWORD);
+        browser.findElement(By.partialLinkText("Crying in psychotherapy")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("progress-heading")));
+        open(browser.getCurrentUrl().replaceAll("https?://[^/]+", "") + "/cases/P01/coding");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".margin button.mark"))).click();
+        byId("active-history").click();
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "History of the coding P01 «"));
+        // The sample study is the workbench's own work, made before anyone signed in.
+        assertThat(browser.findElement(By.cssSelector("table.changes tbody")).getText()).contains("the workbench", "created");
+    }
 }
