@@ -137,6 +137,10 @@
       .map((p) => original.get(p).slice(Math.max(0, active.start - startOf(p)), active.end - startOf(p))).join(' ');
     document.getElementById('active-text').textContent =
       domainName.get(active.domainId) + ': “' + (excerpt.length > 160 ? excerpt.slice(0, 160) + '…' : excerpt) + '”';
+    const history = document.getElementById('active-history');
+    // The change log follows the consensus only; a judge's private draft has no history.
+    history.hidden = active.layer !== 'CONSENSUS';
+    history.href = history.dataset.base + active.id;
   }
 
   // Where a DOM point (node, offset) sits in the transcript, or null outside the text.

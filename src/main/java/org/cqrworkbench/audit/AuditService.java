@@ -10,6 +10,7 @@ import java.util.Set;
 import org.cqrworkbench.cases.CaseService;
 import org.cqrworkbench.cases.CaseStep;
 import org.cqrworkbench.cases.StudyCase;
+import org.cqrworkbench.changelog.ChangeContext;
 import org.cqrworkbench.coding.Coding;
 import org.cqrworkbench.coding.CodingRepository;
 import org.cqrworkbench.coding.CodingService;
@@ -61,12 +62,15 @@ public class AuditService {
     private final CoreIdeaEditing coreIdeaEditing;
     private final Categories categories;
     private final TranscriptRepository transcripts;
+    private final ChangeContext changeContext;
     private final Clock clock;
 
     AuditService(AuditRequestRepository requests, AuditAssignmentRepository assignments, AuditCommentRepository comments,
             AuditReplyRepository replies, StudyAccess access, StudyService studyService, CaseService caseService,
             DomainService domainService, CodingRepository codings, CodingService codingService, CoreIdeaRepository coreIdeas,
-            CoreIdeaEditing coreIdeaEditing, Categories categories, TranscriptRepository transcripts, Clock clock) {
+            CoreIdeaEditing coreIdeaEditing, Categories categories, TranscriptRepository transcripts, ChangeContext changeContext,
+            Clock clock) {
+        this.changeContext = changeContext;
         this.requests = requests;
         this.assignments = assignments;
         this.comments = comments;
@@ -170,7 +174,9 @@ public class AuditService {
         }
         String body = blankToNull(text);
         if (decision == ReplyKind.ACCEPTED && apply) {
-            body = (body == null ? "" : body + "\n") + applySuggestion(studyId, username, comment);
+            // The change is logged as made in answer to this comment, so the change log and the audit trail meet.
+            String made = changeContext.answering(commentId, () -> applySuggestion(studyId, username, comment));
+            body = (body == null ? "" : body + "\n") + made;
         }
         replies.save(new AuditReply(commentId, member.getUser().getId(), Instant.now(clock), decision, body));
         comment.answered(decision);

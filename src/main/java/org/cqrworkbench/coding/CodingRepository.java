@@ -2,7 +2,6 @@ package org.cqrworkbench.coding;
 
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface CodingRepository extends JpaRepository<Coding, Long> {
@@ -35,8 +34,4 @@ public interface CodingRepository extends JpaRepository<Coding, Long> {
             where c.domainId = :domainId and c.layer = org.cqrworkbench.coding.Layer.CONSENSUS
             order by c.caseId, c.start, c.end""")
     List<Object[]> consensusExcerpts(long domainId);
-
-    @Modifying
-    @Query("update Coding c set c.domainId = :target, c.version = c.version + 1 where c.domainId = :source")
-    int moveAll(long source, long target);
 }

@@ -232,8 +232,9 @@ public class DomainService {
         return excerpts;
     }
 
+    /** Entity by entity rather than in one bulk update, so that each moved coding shows up in the change log. */
     private void moveWork(long studyId, Domain source, Domain target) {
-        codings.moveAll(source.getId(), target.getId());
+        codings.findByDomainId(source.getId()).forEach(c -> c.recodeInto(target.getId()));
         events.publishEvent(new DomainMerged(studyId, source.getId(), target.getId()));
     }
 

@@ -2,7 +2,6 @@ package org.cqrworkbench.coreidea;
 
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface CoreIdeaRepository extends JpaRepository<CoreIdea, Long> {
@@ -25,10 +24,5 @@ public interface CoreIdeaRepository extends JpaRepository<CoreIdea, Long> {
     @Query("select coalesce(max(c.position), -1) + 1 from CoreIdea c where c.domainId = :domainId")
     int nextPosition(long domainId);
 
-    /** Moves a domain's core ideas to another; `offset` puts them after each case's core ideas already there. */
-    @Modifying(flushAutomatically = true)
-    @Query("""
-            update CoreIdea c set c.domainId = :target, c.position = c.position + :offset, c.version = c.version + 1
-            where c.domainId = :source""")
-    int moveAll(long source, long target, int offset);
+    List<CoreIdea> findByDomainId(long domainId);
 }

@@ -18,9 +18,17 @@ class CoreIdeasFollowDomains {
         this.coreIdeas = coreIdeas;
     }
 
+    /**
+     * Moves the merged domain's core ideas after those already in the target, one entity at a time so that each
+     * move shows up in the change log.
+     */
     @EventListener
     void domainMerged(DomainMerged event) {
-        coreIdeas.moveAll(event.sourceId(), event.targetId(), coreIdeas.nextPosition(event.targetId()));
+        int offset = coreIdeas.nextPosition(event.targetId());
+        for (CoreIdea idea : coreIdeas.findByDomainId(event.sourceId())) {
+            idea.moveToDomain(event.targetId());
+            idea.moveTo(idea.getPosition() + offset);
+        }
     }
 
     @EventListener

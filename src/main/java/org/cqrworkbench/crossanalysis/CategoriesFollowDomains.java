@@ -18,9 +18,17 @@ class CategoriesFollowDomains {
         this.categories = categories;
     }
 
+    /**
+     * Moves the merged domain's categories, with their tree, after those already in the target; one entity at a
+     * time so that each move shows up in the change log.
+     */
     @EventListener
     void domainMerged(DomainMerged event) {
-        categories.moveAll(event.sourceId(), event.targetId(), categories.nextPosition(event.targetId()));
+        int offset = categories.nextPosition(event.targetId());
+        for (Category category : categories.findByStudyIdAndDomainIdOrderByPositionAscIdAsc(event.studyId(), event.sourceId())) {
+            category.moveToDomain(event.targetId());
+            category.moveTo(category.getPosition() + offset);
+        }
     }
 
     @EventListener

@@ -122,6 +122,10 @@ public class Category {
         this.parentId = parentId;
     }
 
+    void moveToDomain(long domainId) {
+        this.domainId = domainId;
+    }
+
     boolean place(Collection<Long> ideaIds) {
         return coreIdeaIds.addAll(ideaIds);
     }

@@ -2,7 +2,6 @@ package org.cqrworkbench.crossanalysis;
 
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface CategoryRepository extends JpaRepository<Category, Long> {
@@ -21,14 +20,4 @@ interface CategoryRepository extends JpaRepository<Category, Long> {
 
     @Query("select coalesce(max(c.position), -1) + 1 from Category c where c.domainId = :domainId")
     int nextPosition(long domainId);
-
-    /**
-     * Moves a domain's categories to another, keeping their tree (parents move along); `offset` puts them after
-     * the categories already there.
-     */
-    @Modifying(flushAutomatically = true)
-    @Query("""
-            update Category c set c.domainId = :target, c.position = c.position + :offset, c.version = c.version + 1
-            where c.domainId = :source""")
-    int moveAll(long source, long target, int offset);
 }

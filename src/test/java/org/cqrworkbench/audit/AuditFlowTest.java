@@ -130,7 +130,12 @@ class AuditFlowTest {
         assertThat(thread.entries()).extracting(AuditView.Entry::kind)
                 .containsExactly(ReplyKind.ACCEPTED, ReplyKind.REPLY, ReplyKind.CLOSED);
         assertThat(thread.entries().get(0).body()).contains("Agreed.").contains("coded into Event");
+        assertThat(changeLog.answering(studyId, lead, comment.getId())).as("the change made in answer is linked to the comment")
+                .isNotEmpty();
     }
+
+    @Autowired
+    org.cqrworkbench.changelog.ChangeLog changeLog;
 
     @Test
     void notAcceptingNeedsAReasonAndTheLeadMayCloseAThread() {
