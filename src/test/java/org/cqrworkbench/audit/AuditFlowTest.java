@@ -153,6 +153,21 @@ class AuditFlowTest {
     }
 
     @Test
+    void anAuditorMayCommentOnTheStepAsAWholeThroughTheQueuePage() throws Exception {
+        long auditorId = userId(auditor);
+        AuditRequest request = audit.request(studyId, lead, AuditStep.CROSS_ANALYSIS, Set.of(event), Set.of(auditorId), null);
+        mvc.perform(post("/studies/" + studyId + "/audit/comments").with(user(auditor))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("itemType", "STEP").param("requestId", String.valueOf(request.getId()))
+                        .param("body", "The categories of Event overlap a great deal."))
+                .andExpect(status().is3xxRedirection());
+        assertThat(view.all(studyId, lead, ThreadStatus.OPEN)).singleElement().satisfies(t -> {
+            assertThat(t.comment().getItemLabel()).startsWith("The audit of cross analysis");
+            assertThat(t.comment().getRequestId()).isEqualTo(request.getId());
+        });
+    }
+
+    @Test
     void onlyAuditorsCommentAndOnlyTheTeamAnswers() {
         var form = new AuditService.NewComment(ItemType.CODING, coding.getId(), null, null, "x", null, null);
         assertThatThrownBy(() -> audit.comment(studyId, judge, form)).isInstanceOf(ForbiddenException.class);
