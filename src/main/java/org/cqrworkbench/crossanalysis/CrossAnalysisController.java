@@ -136,20 +136,20 @@ class CrossAnalysisController {
                 () -> categoryService.move(studyId, principal.getName(), categoryId, "up".equals(direction)));
     }
 
-    @PostMapping("/domains/{domainId}/categories/{categoryId}/nest")
-    String nest(@PathVariable long studyId, @PathVariable long domainId, @PathVariable long categoryId,
-            @RequestParam long subsample, @RequestParam(required = false) Long parentId, Principal principal,
-            Locale locale, RedirectAttributes redirect) {
+    /** One form for the whole page: which category goes under which (or back to the top level). */
+    @PostMapping("/domains/{domainId}/nest")
+    String nest(@PathVariable long studyId, @PathVariable long domainId, @RequestParam long subsample, @RequestParam long source,
+            @RequestParam(required = false) Long parentId, Principal principal, Locale locale, RedirectAttributes redirect) {
         return act(studyId, domainId, subsample, locale, redirect,
-                () -> categoryService.nest(studyId, principal.getName(), categoryId, parentId));
+                () -> categoryService.nest(studyId, principal.getName(), source, parentId));
     }
 
-    @PostMapping("/domains/{domainId}/categories/{categoryId}/merge")
-    String merge(@PathVariable long studyId, @PathVariable long domainId, @PathVariable long categoryId,
-            @RequestParam long subsample, @RequestParam long targetId, Principal principal, Locale locale,
-            RedirectAttributes redirect) {
+    /** One form for the whole page, so the choice of categories is listed once rather than once per category. */
+    @PostMapping("/domains/{domainId}/merge")
+    String merge(@PathVariable long studyId, @PathVariable long domainId, @RequestParam long subsample, @RequestParam long source,
+            @RequestParam long targetId, Principal principal, Locale locale, RedirectAttributes redirect) {
         return act(studyId, domainId, subsample, locale, redirect,
-                () -> categoryService.merge(studyId, principal.getName(), categoryId, targetId));
+                () -> categoryService.merge(studyId, principal.getName(), source, targetId));
     }
 
     @PostMapping("/domains/{domainId}/categories/{categoryId}/split")

@@ -150,17 +150,39 @@ public class CrossAnalysisImport {
             batch = coreIdeaService.batch(studyId);
         }
 
+        /**
+         * Two passes: first the study's structure (subsamples, cases, domains, categories), which needs lookups;
+         * then core ideas and placements, which need none. Lookups between thousands of new core ideas would make
+         * Hibernate flush and re-check them all each time.
+         */
         Summary apply(List<Placement> placements) {
             int ideasBefore = ideaByKey.size();
             for (Placement p : placements) {
-                try {
-                    place(p);
-                } catch (InvalidInputException e) {
-                    throw new InvalidInputException("import.line", p.line(), e.resolvable());
-                }
+                onLine(p, () -> structure(p));
+            }
+            for (Placement p : placements) {
+                onLine(p, () -> place(p));
             }
             return new Summary(placements.size(), casesCreated, subsamplesCreated, domainsCreated, categoriesCreated,
                     ideaByKey.size() - ideasBefore, placementCount);
+        }
+
+        private void onLine(Placement p, Runnable step) {
+            try {
+                step.run();
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("import.line", p.line(), e.resolvable());
+            }
+        }
+
+        private void structure(Placement p) {
+            long subsampleId = subsample(p.subsample());
+            studyCase(p.caseCode(), subsampleId);
+            long domainId = domain(p.domain());
+            Category category = category(domainId, null, p.category());
+            if (!p.subcategory().isEmpty()) {
+                category(domainId, category.getId(), p.subcategory());
+            }
         }
 
         private void place(Placement p) {

@@ -20,6 +20,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -44,8 +45,9 @@ final class TableXlsx {
     }
 
     static void write(List<ResultsTable> tables, List<CaseGrid> grids, boolean withCounts, OutputStream out) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            Styles styles = new Styles(workbook);
+        // Streaming: a grid of 600 cases by hundreds of categories is written row by row, not held in memory.
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(new XSSFWorkbook(), 200)) {
+            Styles styles = new Styles(workbook.getXSSFWorkbook());
             for (ResultsTable table : tables) {
                 writeTable(workbook.createSheet(table.heading()), table, withCounts, styles);
             }

@@ -81,20 +81,4 @@ public record Workspace(Domain domain, SubsampleInfo subsample, List<CaseBlock> 
             addViews(views, tree, domainId, c.getId(), depth + 1, counts, subsample);
         }
     }
-
-    /** Ids of categories that may become this one's parent: same domain, not itself or below it. */
-    public List<CategoryView> possibleParents(CategoryView category) {
-        Set<Long> excluded = new java.util.HashSet<>();
-        excluded.add(category.id());
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (CategoryView v : categories) {
-                if (v.parentId() != null && excluded.contains(v.parentId()) && excluded.add(v.id())) {
-                    changed = true;
-                }
-            }
-        }
-        return categories.stream().filter(v -> !excluded.contains(v.id())).toList();
-    }
 }

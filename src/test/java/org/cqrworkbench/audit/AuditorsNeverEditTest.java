@@ -111,7 +111,7 @@ class AuditorsNeverEditTest {
                 Map.entry("newCode", "P09"), Map.entry("id", String.valueOf(studyCase.getId())), Map.entry("enabled", "false"),
                 Map.entry("definition", "x"), Map.entry("outline", "A\nB"), Map.entry("pasted", "Interviewer: x"),
                 Map.entry("researchQuestion", "x"), Map.entry("description", "x"), Map.entry("abbreviations", "x"),
-                Map.entry("tableTitle", "x"), Map.entry("confirm", "1"), Map.entry("replace", "1"), Map.entry("noted", "1"), Map.entry("token", "any"));
+                Map.entry("tableTitle", "x"), Map.entry("confirm", "1"), Map.entry("replace", "1"), Map.entry("noted", "1"), Map.entry("token", "any"), Map.entry("source", String.valueOf(categoryId)));
         String json = "{\"domainId\": " + domainId + ", \"start\": 13, \"end\": 20, \"version\": 0, \"name\": \"x\", \"code\": \"P09\","
                 + " \"text\": \"x\", \"domain\": \"Event\", \"username\": \"" + auditor + "\", \"role\": \"LEAD\", \"decision\": \"ACCEPTED\","
                 + " \"generalRule\": \"ALL\", \"rare\": \"ON\"}";
