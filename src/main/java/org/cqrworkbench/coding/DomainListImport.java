@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.cqrworkbench.study.StudyAccess;
+import org.cqrworkbench.spreadsheet.SpreadsheetRows;
 import org.cqrworkbench.web.InvalidInputException;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
@@ -77,7 +78,7 @@ class DomainListImport {
         if (fileName == null || !fileName.toLowerCase(Locale.ROOT).endsWith(".csv")) {
             throw new InvalidInputException("domain.codebook.type");
         }
-        List<CodebookCsv.Line> lines = CodebookCsv.read(content);
+        List<SpreadsheetRows.Line> lines = CodebookCsv.read(content);
         if (lines.isEmpty()) {
             throw new InvalidInputException("import.empty");
         }
@@ -89,7 +90,7 @@ class DomainListImport {
         Map<String, Integer> lineOfName = new HashMap<>();
         List<String> skipped = new ArrayList<>();
         int added = 0;
-        for (CodebookCsv.Line line : lines.subList(1, lines.size())) {
+        for (SpreadsheetRows.Line line : lines.subList(1, lines.size())) {
             String name = line.cell(columns.get(Column.DOMAIN));
             String definition = line.cell(columns.getOrDefault(Column.DEFINITION, -1));
             String parent = line.cell(columns.getOrDefault(Column.PARENT, -1));
@@ -123,7 +124,7 @@ class DomainListImport {
     }
 
     /** Column titles in any order and letter case; only Domain is required. */
-    private static Map<Column, Integer> header(CodebookCsv.Line header) {
+    private static Map<Column, Integer> header(SpreadsheetRows.Line header) {
         Map<Column, Integer> columns = new HashMap<>();
         for (int i = 0; i < header.cells().size(); i++) {
             for (Column column : Column.values()) {
@@ -138,12 +139,12 @@ class DomainListImport {
         return columns;
     }
 
-    private static InvalidInputException cell(CodebookCsv.Line line, Column column, String key, Object... args) {
+    private static InvalidInputException cell(SpreadsheetRows.Line line, Column column, String key, Object... args) {
         return new InvalidInputException("domain.codebook.cell", line.number(), column.title,
                 new DefaultMessageSourceResolvable(new String[] {key}, args, key));
     }
 
-    private static InvalidInputException cell(CodebookCsv.Line line, Column column, InvalidInputException reason) {
+    private static InvalidInputException cell(SpreadsheetRows.Line line, Column column, InvalidInputException reason) {
         return new InvalidInputException("domain.codebook.cell", line.number(), column.title, reason.resolvable());
     }
 }

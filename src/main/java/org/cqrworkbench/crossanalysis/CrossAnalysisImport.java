@@ -13,6 +13,7 @@ import org.cqrworkbench.coding.Domain;
 import org.cqrworkbench.coding.DomainService;
 import org.cqrworkbench.coreidea.CoreIdea;
 import org.cqrworkbench.coreidea.CoreIdeaService;
+import org.cqrworkbench.spreadsheet.SpreadsheetRows;
 import org.cqrworkbench.study.StudyAccess;
 import org.cqrworkbench.web.InvalidInputException;
 import org.springframework.stereotype.Service;

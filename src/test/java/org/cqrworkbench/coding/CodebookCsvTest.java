@@ -11,12 +11,12 @@ class CodebookCsvTest {
 
     @Test
     void quotedCellsKeepCommasQuotesAndLineBreaksAndRowsKeepTheLineTheyStartOn() {
-        List<CodebookCsv.Line> lines = CodebookCsv.read(("\uFEFFDomain,Definition\r\n"
+        List<org.cqrworkbench.spreadsheet.SpreadsheetRows.Line> lines = CodebookCsv.read(("\uFEFFDomain,Definition\r\n"
                 + "Event,\"What happened, \"\"as\"\" P saw it\"\r\n"
                 + "After,\"Two\nlines\"\r\n"
                 + ",\r\n"
                 + "Other,last").getBytes(StandardCharsets.UTF_8));
-        assertThat(lines).extracting(CodebookCsv.Line::number).containsExactly(1, 2, 3, 6);
+        assertThat(lines).extracting(org.cqrworkbench.spreadsheet.SpreadsheetRows.Line::number).containsExactly(1, 2, 3, 6);
         assertThat(lines.get(0).cells()).containsExactly("Domain", "Definition");
         assertThat(lines.get(1).cells()).containsExactly("Event", "What happened, \"as\" P saw it");
         assertThat(lines.get(2).cell(1)).isEqualTo("Two\nlines");

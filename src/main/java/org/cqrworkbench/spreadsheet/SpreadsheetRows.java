@@ -1,4 +1,4 @@
-package org.cqrworkbench.crossanalysis;
+package org.cqrworkbench.spreadsheet;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -21,17 +21,22 @@ import org.cqrworkbench.web.InvalidInputException;
  * Reads the rows of an uploaded .csv (as Excel writes it) or .xlsx (its first sheet), each row with the
  * line number a person sees in their spreadsheet program.
  */
-final class SpreadsheetRows {
+public final class SpreadsheetRows {
 
-    record Line(int number, List<String> cells) {
+    public record Line(int number, List<String> cells) {
+
+        /** The cell's text without surrounding white space; "" beyond the end of the row. */
+        public String cell(int index) {
+            return index < 0 || index >= cells.size() ? "" : cells.get(index).strip();
+        }
     }
 
-    static final int MAX_ROWS = 500_000;
+    public static final int MAX_ROWS = 500_000;
 
     private SpreadsheetRows() {
     }
 
-    static List<Line> read(String fileName, byte[] content) {
+    public static List<Line> read(String fileName, byte[] content) {
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT);
         if (content.length == 0) {
             throw new InvalidInputException("import.empty");
@@ -59,7 +64,7 @@ final class SpreadsheetRows {
     }
 
     /** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
-    static List<Line> csv(String text) {
+    public static List<Line> csv(String text) {
         List<Line> lines = new ArrayList<>();
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
