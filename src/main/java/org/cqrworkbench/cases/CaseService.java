@@ -229,17 +229,37 @@ public class CaseService {
                 subsample.getTableTitle());
     }
 
-    /** Creates a case in one subsample, or adds an existing case to one more. */
+    /**
+     * Creates a case in one subsample, or adds a case the importer already holds to one more. No query runs
+     * here: the importer knows every code of the study, and lookups between thousands of new rows would make
+     * Hibernate re-check them all.
+     */
+    @Transactional
+    public StudyCase importCase(long studyId, StudyCase known, String code, long subsampleId) {
+        StudyCase studyCase = known;
+        if (studyCase == null) {
+            String trimmed = code == null ? "" : code.trim();
+            if (!CODE.matcher(trimmed).matches()) {
+                throw new InvalidInputException(trimmed.isEmpty() ? "case.code.required" : "case.code.invalid");
+            }
+            studyCase = cases.save(new StudyCase(studyId, trimmed));
+        }
+        if (!studyCase.belongsTo(subsampleId)) {
+            Set<Long> ids = new HashSet<>(studyCase.getSubsampleIds());
+            ids.add(subsampleId);
+            studyCase.placeIn(ids);
+        }
+        return studyCase;
+    }
+
+    /** Creates a case in one subsample, or adds an existing case to one more, looking the code up first. */
     @Transactional
     public StudyCase importCase(long studyId, String code, long subsampleId) {
-        StudyCase studyCase = cases.findByStudyIdAndCode(studyId, code == null ? "" : code.trim()).orElse(null);
-        if (studyCase == null) {
-            studyCase = cases.save(new StudyCase(studyId, checkedCode(studyId, code, null)));
+        StudyCase known = cases.findByStudyIdAndCode(studyId, code == null ? "" : code.trim()).orElse(null);
+        if (known == null) {
+            checkedCode(studyId, code, null);
         }
-        Set<Long> ids = new HashSet<>(studyCase.getSubsampleIds());
-        ids.add(subsampleId);
-        studyCase.placeIn(ids);
-        return studyCase;
+        return importCase(studyId, known, code, subsampleId);
     }
 
     /** Whether a text could serve as a case code, for importers that offer to create cases from names. */

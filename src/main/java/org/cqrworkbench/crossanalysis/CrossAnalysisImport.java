@@ -229,7 +229,7 @@ public class CrossAnalysisImport {
                 casesCreated++;
             }
             if (known == null || !known.belongsTo(subsampleId)) {
-                known = caseService.importCase(studyId, code, subsampleId);
+                known = caseService.importCase(studyId, known, code, subsampleId);
                 cases.put(lower(code), known);
             }
             return known;

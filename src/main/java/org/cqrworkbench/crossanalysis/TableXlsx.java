@@ -153,11 +153,10 @@ final class TableXlsx {
             throw new IllegalArgumentException("Line \"" + line.text() + "\" has "
                     + (marks == null ? 0 : marks.size()) + " marks for " + caseCount + " cases");
         }
+        // Only marked squares get a cell: hundreds of thousands of empty styled cells made the export slow.
         for (int c = 0; c < caseCount; c++) {
             if (Boolean.TRUE.equals(marks.get(c))) {
                 number(row, 1 + c, 1, styles.mark);
-            } else {
-                row.createCell(1 + c).setCellStyle(styles.noMark);
             }
         }
     }
@@ -193,7 +192,6 @@ final class TableXlsx {
         final CellStyle caseHeader;
         final CellStyle note;
         final CellStyle mark;
-        final CellStyle noMark;
 
         Styles(XSSFWorkbook workbook) {
             this.workbook = workbook;
@@ -219,8 +217,6 @@ final class TableXlsx {
             note.setWrapText(true);
 
             mark = markStyle();
-            noMark = derived(plain);
-            gridBorders(noMark);
         }
 
         CellStyle text(boolean domain, int indent) {
