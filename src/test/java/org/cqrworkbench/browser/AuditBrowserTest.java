@@ -99,7 +99,7 @@ class AuditBrowserTest extends BrowserTest {
         answered.findElement(By.cssSelector("details.thread-form summary")).click();
         answered.findElement(By.cssSelector("button[name=agree]")).click();
         otherWait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "thread is closed"));
-        other.findElement(By.cssSelector(".queue button")).click();
+        other.findElement(By.cssSelector(".queue form[action$='/reviewed'] button")).click();
         otherWait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Marked reviewed"));
         assertThat(other.findElement(By.id("requests")).getText()).contains("audited");
         assertThat(caseService.steps(studyId, lead, List.of(studyCase.getId())).get(studyCase.getId())).contains(CaseStep.AUDITED);
