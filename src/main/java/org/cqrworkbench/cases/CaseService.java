@@ -16,7 +16,9 @@ import org.cqrworkbench.study.StudyCreated;
 import org.cqrworkbench.web.ConflictException;
 import org.cqrworkbench.web.InvalidInputException;
 import org.cqrworkbench.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,9 +39,12 @@ public class CaseService {
     private final SubsampleRepository subsamples;
     private final StudyAccess access;
     private final CaseStepRepository steps;
+    private final ApplicationEventPublisher events;
 
-    CaseService(StudyCaseRepository cases, SubsampleRepository subsamples, StudyAccess access, CaseStepRepository steps) {
+    CaseService(StudyCaseRepository cases, SubsampleRepository subsamples, StudyAccess access, CaseStepRepository steps,
+            ApplicationEventPublisher events) {
         this.steps = steps;
+        this.events = events;
         this.cases = cases;
         this.subsamples = subsamples;
         this.access = access;
@@ -162,7 +167,14 @@ public class CaseService {
         if (design.subsample(subsampleId).map(SubsampleInfo::n).orElse(0L) > 0) {
             throw new InvalidInputException("subsample.delete.notEmpty", subsample.getName());
         }
-        subsamples.delete(subsample);
+        events.publishEvent(new SubsampleRemoved(studyId, subsampleId));
+        try {
+            subsamples.delete(subsample);
+            subsamples.flush();
+        } catch (DataIntegrityViolationException e) {
+            // Core ideas written for this subsample still point at it: they are work the team must move or delete first.
+            throw new InvalidInputException("subsample.delete.inUse", subsample.getName());
+        }
     }
 
     /** The primary team marks a step of a case done, or takes the mark back. Auditing is marked by the audit. */

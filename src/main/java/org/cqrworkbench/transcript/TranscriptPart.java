@@ -38,6 +38,10 @@ class TranscriptPart {
         this.end = end;
     }
 
+    Long getTranscriptId() {
+        return transcriptId;
+    }
+
     Long getSubsampleId() {
         return subsampleId;
     }

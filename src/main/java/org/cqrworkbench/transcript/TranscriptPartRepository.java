@@ -9,6 +9,8 @@ interface TranscriptPartRepository extends JpaRepository<TranscriptPart, Long> {
 
     List<TranscriptPart> findByTranscriptIdOrderByStartAsc(long transcriptId);
 
+    List<TranscriptPart> findBySubsampleId(long subsampleId);
+
     @Modifying
     @Query("delete from TranscriptPart p where p.transcriptId = :transcriptId")
     void deleteByTranscript(long transcriptId);

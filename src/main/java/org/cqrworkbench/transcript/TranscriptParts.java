@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.cqrworkbench.cases.CaseService;
+import org.cqrworkbench.cases.SubsampleRemoved;
+import org.springframework.context.event.EventListener;
 import org.cqrworkbench.cases.StudyCase;
 import org.cqrworkbench.study.StudyAccess;
 import org.cqrworkbench.web.ConflictException;
@@ -71,6 +73,16 @@ public class TranscriptParts {
         this.parts = parts;
         this.caseService = caseService;
         this.access = access;
+    }
+
+    /**
+     * A subsample is going: transcripts with a part about it lose their division, so the page asks for the parts
+     * again rather than keep parts pointing nowhere.
+     */
+    @EventListener
+    void onSubsampleRemoved(SubsampleRemoved event) {
+        parts.findBySubsampleId(event.subsampleId()).stream().map(TranscriptPart::getTranscriptId).distinct()
+                .forEach(parts::deleteByTranscript);
     }
 
     /** The parts of a case's transcript, for any module that needs the subsample of a place in the text. */
