@@ -163,8 +163,8 @@ public class DomainService {
     }
 
     /**
-     * Creates a domain right after `domainId` and moves the chosen consensus codings into it. Core ideas stay
-     * where they are: which of them came from the chosen codings is not recorded yet.
+     * Creates a domain right after `domainId` and moves the chosen consensus codings into it. Core ideas written
+     * only from those codings follow them (see {@link DomainSplit}); those also drawn from codings that stay, stay.
      */
     @Transactional
     public Domain split(long studyId, String username, long domainId, Set<Long> codingIds, String name, String definition) {
@@ -182,6 +182,7 @@ public class DomainService {
         }
         Domain created = domains.save(tree.addAfter(source, name, definition));
         chosen.forEach(c -> c.recodeInto(created.getId()));
+        events.publishEvent(new DomainSplit(studyId, domainId, created.getId(), Set.copyOf(codingIds)));
         return created;
     }
 

@@ -1,6 +1,7 @@
 package org.cqrworkbench.coreidea;
 
 import org.cqrworkbench.coding.DomainMerged;
+import org.cqrworkbench.coding.DomainSplit;
 import org.cqrworkbench.coding.DomainUsage;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -28,6 +29,18 @@ class CoreIdeasFollowDomains {
         for (CoreIdea idea : coreIdeas.findByDomainId(event.sourceId())) {
             idea.moveToDomain(event.targetId());
             idea.moveTo(idea.getPosition() + offset);
+        }
+    }
+
+    /** A core idea drawn only from codings that were split off goes with them; one also drawn from others stays. */
+    @EventListener
+    void domainSplit(DomainSplit event) {
+        int position = coreIdeas.nextPosition(event.targetId());
+        for (CoreIdea idea : coreIdeas.findByDomainId(event.sourceId())) {
+            if (!idea.getCodingIds().isEmpty() && event.codingIds().containsAll(idea.getCodingIds())) {
+                idea.moveToDomain(event.targetId());
+                idea.moveTo(position++);
+            }
         }
     }
 

@@ -102,7 +102,7 @@ class DomainsBrowserTest extends BrowserTest {
         row("Consequences").findElement(By.tagName("summary")).click();
         row("Consequences").findElement(By.linkText("Split off some codings…")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Split Consequences"));
-        assertThat(text()).contains("Core ideas are not moved");
+        assertThat(text()).contains("Core ideas written only from the chosen codings move with them");
         screenshot("domains-split");
     }
 

@@ -108,6 +108,8 @@ class DomainListTest {
     void splittingMovesOnlyTheChosenConsensusCodingsToANewDomainRightAfterTheSource() {
         Coding stays = code("P01", "Event", 0, 10);
         Coding moves = code("P02", "Event", 20, 40);
+        link("a1", stays);
+        link("a2", moves);
 
         Domain created = service.split(studyId, judge, id("Event"), Set.of(moves.getId()), "Onset", "When tears began");
 
@@ -115,9 +117,22 @@ class DomainListTest {
         assertThat(created.getDefinition()).isEqualTo("When tears began");
         assertThat(codings.findById(stays.getId()).orElseThrow().getDomainId()).isEqualTo(id("Event"));
         assertThat(codings.findById(moves.getId()).orElseThrow().getDomainId()).isEqualTo(id("Onset"));
-        // Core ideas are not linked to codings yet, so none moves.
-        assertThat(row("Event").coreIdeas()).isEqualTo(2);
-        assertThat(row("Onset").coreIdeas()).isZero();
+        // The core idea written from the moved coding goes with it; the other stays.
+        assertThat(row("Event").coreIdeas()).isEqualTo(1);
+        assertThat(row("Onset").coreIdeas()).isEqualTo(1);
+        assertThat(coreIdeaRepository.findByStudyId(studyId)).filteredOn(i -> i.getBody().equals("a2"))
+                .singleElement().satisfies(i -> assertThat(i.getDomainId()).isEqualTo(id("Onset")));
+    }
+
+    @Autowired
+    org.cqrworkbench.coreidea.CoreIdeaRepository coreIdeaRepository;
+    @Autowired
+    org.cqrworkbench.coreidea.CoreIdeaEditing coreIdeaEditing;
+
+    private void link(String coreIdea, Coding coding) {
+        long ideaId = coreIdeaRepository.findByStudyId(studyId).stream().filter(i -> i.getBody().equals(coreIdea))
+                .findFirst().orElseThrow().getId();
+        coreIdeaEditing.link(studyId, judge, ideaId, Set.of(coding.getId()));
     }
 
     @Test

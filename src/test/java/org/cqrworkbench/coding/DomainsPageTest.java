@@ -120,12 +120,12 @@ class DomainsPageTest {
     }
 
     @Test
-    void theSplitPageListsTheDomainsCodingsByTheirFirstWordsAndSaysCoreIdeasStay() throws Exception {
+    void theSplitPageListsTheDomainsCodingsByTheirFirstWordsAndSaysWhichCoreIdeasFollow() throws Exception {
         mvc.perform(get(page() + "/" + eventId + "/split").with(user(judge)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("P01")))
                 .andExpect(content().string(containsString("I cried when my client spoke of her loss, and we sat …")))
-                .andExpect(content().string(containsString("Core ideas are not moved")));
+                .andExpect(content().string(containsString("Core ideas written only from the chosen codings move with them")));
     }
 
     @Test
