@@ -12,6 +12,8 @@ public interface CodingRepository extends JpaRepository<Coding, Long> {
 
     List<Coding> findByStudyIdAndLayer(long studyId, Layer layer);
 
+    List<Coding> findByCaseIdInAndLayerOrderByStartAsc(java.util.Collection<Long> caseIds, Layer layer);
+
     List<Coding> findByDomainId(long domainId);
 
     long countByDomainId(long domainId);

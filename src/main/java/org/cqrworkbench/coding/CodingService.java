@@ -143,11 +143,12 @@ public class CodingService {
         }
     }
 
-    /** Consensus codings of a study, for the progress grid and later steps. */
+    /** Consensus codings of these cases of a study, in one query, for views that cover many cases. */
     @Transactional(readOnly = true)
-    public List<Coding> consensus(long studyId, String username) {
+    public List<Coding> consensusOf(long studyId, String username, java.util.Collection<Long> caseIds) {
         access.member(studyId, username);
-        return codings.findByStudyIdAndLayer(studyId, Layer.CONSENSUS);
+        return caseIds.isEmpty() ? List.of() : codings.findByCaseIdInAndLayerOrderByStartAsc(caseIds, Layer.CONSENSUS).stream()
+                .filter(c -> c.getStudyId() == studyId).toList();
     }
 
     private Coding editable(long studyId, StudyMember judge, long codingId, long expectedVersion) {

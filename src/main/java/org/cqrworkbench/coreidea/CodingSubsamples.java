@@ -24,7 +24,11 @@ class CodingSubsamples {
     }
 
     Map<Long, Long> of(StudyCase studyCase, List<Coding> codings, List<SubsampleInfo> subsamplesOfCase) {
-        TranscriptParts.Division division = parts.divisionOf(studyCase);
+        return of(parts.divisionOf(studyCase), codings, subsamplesOfCase);
+    }
+
+    /** As above, with the case's division already loaded, for views that load many cases' divisions at once. */
+    Map<Long, Long> of(TranscriptParts.Division division, List<Coding> codings, List<SubsampleInfo> subsamplesOfCase) {
         long fallback = subsamplesOfCase.get(0).id();
         Map<Long, Long> result = new HashMap<>();
         codings.forEach(c -> result.put(c.getId(), division.subsampleAt(c.getStart()).orElse(fallback)));

@@ -13,6 +13,9 @@ import org.cqrworkbench.coding.Coding;
 import org.cqrworkbench.coding.CodingService;
 import org.cqrworkbench.coding.Domain;
 import org.cqrworkbench.coding.DomainService;
+import org.cqrworkbench.transcript.Transcript;
+import org.cqrworkbench.transcript.TranscriptParts;
+import org.cqrworkbench.transcript.TranscriptRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,9 +41,14 @@ public class ConsensusVersion {
     private final DomainService domainService;
     private final CoreIdeaRepository coreIdeas;
     private final CodingSubsamples codingSubsamples;
+    private final TranscriptRepository transcripts;
+    private final TranscriptParts parts;
 
     ConsensusVersion(CaseService caseService, CodingService codingService, DomainService domainService,
-            CoreIdeaRepository coreIdeas, CodingSubsamples codingSubsamples) {
+            CoreIdeaRepository coreIdeas, CodingSubsamples codingSubsamples, TranscriptRepository transcripts,
+            TranscriptParts parts) {
+        this.transcripts = transcripts;
+        this.parts = parts;
         this.caseService = caseService;
         this.codingService = codingService;
         this.domainService = domainService;
@@ -48,47 +56,51 @@ public class ConsensusVersion {
         this.codingSubsamples = codingSubsamples;
     }
 
-    /** The consensus version of the named cases, or of every case when `codes` is empty. */
+    /**
+     * The consensus version of the named cases, or of every case when `codes` is empty. Codings, transcripts,
+     * parts and core ideas of all chosen cases load in one query each, so all cases cost no more queries than one.
+     */
     @Transactional(readOnly = true)
     public List<CaseVersion> of(long studyId, String username, List<String> codes) {
         StudyDesign design = caseService.design(studyId, username);
         List<Domain> domains = domainService.domains(studyId, username);
+        List<StudyCase> chosen = design.cases().stream().filter(c -> codes.isEmpty() || codes.contains(c.getCode())).toList();
+        List<Long> caseIds = chosen.stream().map(StudyCase::getId).toList();
+        Map<Long, List<Coding>> codingsByCase = codingService.consensusOf(studyId, username, caseIds).stream()
+                .collect(Collectors.groupingBy(Coding::getCaseId));
+        Map<Long, String> bodies = caseIds.isEmpty() ? Map.of() : transcripts.findByCaseIdIn(caseIds).stream()
+                .collect(Collectors.toMap(Transcript::getCaseId, Transcript::getBody));
+        Map<Long, List<CoreIdea>> ideasByCase = caseIds.isEmpty() ? Map.of() : coreIdeas.findByCaseIdIn(caseIds).stream()
+                .collect(Collectors.groupingBy(CoreIdea::getCaseId));
+        var divisions = parts.divisionsOf(chosen);
         List<CaseVersion> versions = new ArrayList<>();
-        for (StudyCase studyCase : design.cases()) {
-            if (!codes.isEmpty() && !codes.contains(studyCase.getCode())) {
-                continue;
+        for (StudyCase studyCase : chosen) {
+            List<Coding> consensus = codingsByCase.getOrDefault(studyCase.getId(), List.of());
+            String body = bodies.getOrDefault(studyCase.getId(), "");
+            List<SubsampleInfo> ofCase = design.subsamples().stream().filter(s -> studyCase.belongsTo(s.id())).toList();
+            Map<Long, Long> subsampleOf = codingSubsamples.of(divisions.get(studyCase.getId()), consensus, ofCase);
+            List<CoreIdea> ideas = ideasByCase.getOrDefault(studyCase.getId(), List.of());
+            List<Part> caseParts = new ArrayList<>();
+            for (SubsampleInfo subsample : ofCase) {
+                List<DomainPart> domainParts = new ArrayList<>();
+                for (Domain domain : domains) {
+                    List<String> raw = consensus.stream()
+                            .filter(c -> c.getDomainId().equals(domain.getId()) && subsampleOf.get(c.getId()) == subsample.id())
+                            .map(c -> body.substring(c.getStart(), c.getEnd()))
+                            .toList();
+                    List<String> abstracted = ideas.stream()
+                            .filter(i -> i.getDomainId().equals(domain.getId()) && i.getSubsampleId() == subsample.id())
+                            .sorted(Comparator.comparingInt(CoreIdea::getPosition).thenComparing(CoreIdea::getId))
+                            .map(CoreIdea::getBody)
+                            .toList();
+                    if (!raw.isEmpty() || !abstracted.isEmpty()) {
+                        domainParts.add(new DomainPart(domain.getName(), raw, abstracted));
+                    }
+                }
+                caseParts.add(new Part(design.hasSeveralSubsamples() ? subsample.name() : null, domainParts));
             }
-            versions.add(caseVersion(studyId, username, design, domains, studyCase));
+            versions.add(new CaseVersion(studyCase.getCode(), studyCase.getAttributes(), caseParts));
         }
         return versions;
-    }
-
-    private CaseVersion caseVersion(long studyId, String username, StudyDesign design, List<Domain> domains, StudyCase studyCase) {
-        var codings = codingService.caseCodings(studyId, username, studyCase.getCode());
-        String body = codings.transcript() == null ? "" : codings.transcript().getBody();
-        List<SubsampleInfo> ofCase = design.subsamples().stream().filter(s -> studyCase.belongsTo(s.id())).toList();
-        Map<Long, Long> subsampleOf = codingSubsamples.of(studyCase, codings.consensus(), ofCase);
-        List<CoreIdea> ideas = coreIdeas.findByCaseIdOrderByDomainIdAscPositionAscIdAsc(studyCase.getId());
-        List<Part> parts = new ArrayList<>();
-        for (SubsampleInfo subsample : ofCase) {
-            List<DomainPart> domainParts = new ArrayList<>();
-            for (Domain domain : domains) {
-                List<String> raw = codings.consensus().stream()
-                        .filter(c -> c.getDomainId().equals(domain.getId()) && subsampleOf.get(c.getId()) == subsample.id())
-                        .sorted(Comparator.comparingInt(Coding::getStart))
-                        .map(c -> body.substring(c.getStart(), c.getEnd()))
-                        .toList();
-                List<String> abstracted = ideas.stream()
-                        .filter(i -> i.getDomainId().equals(domain.getId()) && i.getSubsampleId() == subsample.id())
-                        .sorted(Comparator.comparingInt(CoreIdea::getPosition).thenComparing(CoreIdea::getId))
-                        .map(CoreIdea::getBody)
-                        .collect(Collectors.toList());
-                if (!raw.isEmpty() || !abstracted.isEmpty()) {
-                    domainParts.add(new DomainPart(domain.getName(), raw, abstracted));
-                }
-            }
-            parts.add(new Part(design.hasSeveralSubsamples() ? subsample.name() : null, domainParts));
-        }
-        return new CaseVersion(studyCase.getCode(), studyCase.getAttributes(), parts);
     }
 }

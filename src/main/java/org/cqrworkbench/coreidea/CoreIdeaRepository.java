@@ -13,7 +13,7 @@ public interface CoreIdeaRepository extends JpaRepository<CoreIdea, Long> {
 
     List<CoreIdea> findByCaseIdOrderByDomainIdAscPositionAscIdAsc(long caseId);
 
-    List<CoreIdea> findByStudyIdOrderByCaseIdAscPositionAscIdAsc(long studyId);
+    List<CoreIdea> findByCaseIdIn(java.util.Collection<Long> caseIds);
 
     long countByStudyId(long studyId);
 

@@ -11,6 +11,8 @@ interface TranscriptPartRepository extends JpaRepository<TranscriptPart, Long> {
 
     List<TranscriptPart> findBySubsampleId(long subsampleId);
 
+    List<TranscriptPart> findByTranscriptIdInOrderByStartAsc(java.util.Collection<Long> transcriptIds);
+
     @Modifying
     @Query("delete from TranscriptPart p where p.transcriptId = :transcriptId")
     void deleteByTranscript(long transcriptId);

@@ -3,6 +3,9 @@ package org.cqrworkbench.transcript;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -178,6 +181,24 @@ public class TranscriptParts {
             }
         }
         parts.saveAll(rows);
+    }
+
+    /** The divisions of many cases' transcripts at once, in two queries, by case id. */
+    @Transactional(readOnly = true)
+    public Map<Long, Division> divisionsOf(Collection<StudyCase> studyCases) {
+        Map<Long, Long> caseOfTranscript = new HashMap<>();
+        transcripts.findTranscriptIdsOfCases(studyCases.stream().map(StudyCase::getId).toList())
+                .forEach(row -> caseOfTranscript.put((Long) row[0], (Long) row[1]));
+        Map<Long, List<Part>> partsByCase = new HashMap<>();
+        if (!caseOfTranscript.isEmpty()) {
+            for (TranscriptPart p : parts.findByTranscriptIdInOrderByStartAsc(caseOfTranscript.keySet())) {
+                partsByCase.computeIfAbsent(caseOfTranscript.get(p.getTranscriptId()), k -> new ArrayList<>())
+                        .add(new Part(p.getSubsampleId(), p.getStart(), p.getEnd()));
+            }
+        }
+        Map<Long, Division> divisions = new HashMap<>();
+        studyCases.forEach(c -> divisions.put(c.getId(), new Division(partsByCase.getOrDefault(c.getId(), List.of()), c.getSubsampleIds())));
+        return divisions;
     }
 
     private List<Part> partsOf(long transcriptId) {

@@ -14,6 +14,12 @@ public interface TranscriptRepository extends JpaRepository<Transcript, Long> {
     @Query("select t.caseId, length(t.body) from Transcript t where t.caseId in :caseIds")
     List<Object[]> lengths(Collection<Long> caseIds);
 
+    /** Rows of (transcript id, case id) for these cases, without loading any text. */
+    @Query("select t.id, t.caseId from Transcript t where t.caseId in :caseIds")
+    List<Object[]> findTranscriptIdsOfCases(Collection<Long> caseIds);
+
+    List<Transcript> findByCaseIdIn(Collection<Long> caseIds);
+
     /** Which of these cases have a transcript, without loading any text. */
     @Query("select t.caseId from Transcript t where t.caseId in :caseIds")
     List<Long> caseIdsWithTranscript(Collection<Long> caseIds);
