@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.cqrworkbench.web.InvalidInputException;
 import org.cqrworkbench.web.NotFoundException;
@@ -31,6 +32,36 @@ public class AccountService {
     @Transactional
     public UserAccount createUser(String username, String password, String displayName) {
         return create(username, password, displayName, false);
+    }
+
+    /**
+     * The account of a person who arrives with an imported study: matched by username when this installation knows
+     * them, otherwise created disabled, with a password nobody knows, until an administrator enables it.
+     */
+    @Transactional
+    public ImportedPerson personFromImport(String username, String displayName) {
+        String wanted = usernameFrom(username);
+        Optional<UserAccount> known = accounts.findByUsername(wanted);
+        if (known.isPresent()) {
+            return new ImportedPerson(known.get(), false);
+        }
+        String display = displayName == null || displayName.isBlank() ? wanted : displayName.strip();
+        display = display.length() > 120 ? display.substring(0, 120) : display;
+        UserAccount created = new UserAccount(wanted, display, passwordEncoder.encode(randomPassword()), false, Instant.now(clock));
+        created.setEnabled(false);
+        return new ImportedPerson(accounts.save(created), true);
+    }
+
+    /** Who an imported name became, and whether the import created the account. */
+    public record ImportedPerson(UserAccount account, boolean created) {
+    }
+
+    /** A valid username made from a person's name as another program wrote it: "Friedrich Markgraf" → "Friedrich.Markgraf". */
+    public static String usernameFrom(String name) {
+        String base = name == null ? "" : java.text.Normalizer.normalize(name.strip(), java.text.Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "").replaceAll("\\s+", ".").replaceAll("[^a-zA-Z0-9._-]", "");
+        base = base.length() > 60 ? base.substring(0, 60) : base;
+        return base.length() < 2 ? "person" + (base.isEmpty() ? "" : "." + base) : base;
     }
 
     @Transactional

@@ -30,7 +30,7 @@ public class CaseService {
     public record CaseForm(String code, Map<String, String> attributes, String notes, Set<Long> subsampleIds) {
     }
 
-    static final String DEFAULT_SUBSAMPLE = "All cases";
+    public static final String DEFAULT_SUBSAMPLE = "All cases";
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,40}");
     private static final int MAX_ATTRIBUTE_NAME = 100;
     private static final int MAX_ATTRIBUTE_VALUE = 1000;

@@ -19,9 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
  * line. Names already in the list are skipped, and the summary says which.
  */
 @Service
-class DomainListImport {
+public class DomainListImport {
 
-    record Summary(int added, List<String> skipped) {
+    public record Summary(int added, List<String> skipped) {
     }
 
     private enum Column {
@@ -73,7 +73,7 @@ class DomainListImport {
     }
 
     @Transactional
-    Summary codebook(long studyId, String username, String fileName, byte[] content) {
+    public Summary codebook(long studyId, String username, String fileName, byte[] content) {
         access.analyst(studyId, username);
         if (fileName == null || !fileName.toLowerCase(Locale.ROOT).endsWith(".csv")) {
             throw new InvalidInputException("domain.codebook.type");

@@ -86,16 +86,6 @@ class DomainsController {
         return back(studyId, null);
     }
 
-    @PostMapping("/codebook")
-    String codebook(@PathVariable long studyId, @RequestParam("file") MultipartFile file, Principal principal,
-            Locale locale, RedirectAttributes redirect) {
-        return change(studyId, null, locale, redirect, () -> {
-            DomainListImport.Summary summary = importer.codebook(studyId, principal.getName(), file.getOriginalFilename(),
-                    bytes(file));
-            redirect.addFlashAttribute("notice", summary(summary, locale));
-        });
-    }
-
     @PostMapping("/{domainId}")
     String describe(@PathVariable long studyId, @PathVariable long domainId, @RequestParam long version,
             @RequestParam String name, @RequestParam(required = false) String definition, Principal principal,

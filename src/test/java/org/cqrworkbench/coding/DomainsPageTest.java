@@ -136,7 +136,7 @@ class DomainsPageTest {
                 post(page()).param("name", "Mine"),
                 post(page() + "/other"),
                 post(page() + "/outline").param("outline", "Mine"),
-                multipart(page() + "/codebook").file(new MockMultipartFile("file", "c.csv", "text/csv",
+                multipart("/studies/" + studyId + "/codebook").file(new MockMultipartFile("file", "c.csv", "text/csv",
                         "Domain\nMine\n".getBytes(StandardCharsets.UTF_8))),
                 post(page() + "/" + afterId).param("version", String.valueOf(version)).param("name", "Mine"),
                 post(page() + "/" + afterId + "/move").param("direction", "up"),
