@@ -99,7 +99,7 @@ class AuditorsNeverEditTest {
                 Map.entry("categoryId", String.valueOf(categoryId)), Map.entry("codingId", String.valueOf(codingId)),
                 Map.entry("id", String.valueOf(coreIdeaId)), Map.entry("action", "up"), Map.entry("subsampleId", String.valueOf(subsampleId)),
                 Map.entry("memberId", String.valueOf(memberId)), Map.entry("requestId", String.valueOf(requestId)),
-                Map.entry("commentId", String.valueOf(commentId)), Map.entry("extension", "csv"));
+                Map.entry("commentId", String.valueOf(commentId)), Map.entry("extension", "csv"), Map.entry("noteId", "1"));
         Map<String, String> params = Map.ofEntries(
                 Map.entry("subsample", String.valueOf(subsampleId)), Map.entry("domain", String.valueOf(domainId)),
                 Map.entry("version", "0"), Map.entry("name", "Renamed"), Map.entry("text", "Changed"), Map.entry("body", "Changed"),
