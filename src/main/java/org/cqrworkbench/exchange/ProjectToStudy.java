@@ -48,6 +48,7 @@ final class ProjectToStudy {
     private final Set<String> caseCodes = new HashSet<>();
     private final Map<String, String> caseCodeOfSource = new HashMap<>();
     private final Map<String, String> selectionText = new HashMap<>();
+    private final List<String> renamedCases = new ArrayList<>();
     private long nextId = 1;
 
     private ProjectToStudy(RefiProject project, Archive archive, String fileName, Instant now) {
@@ -81,6 +82,9 @@ final class ProjectToStudy {
             domain(studyId, null, project.codes().get(i), i);
         }
         cases(studyId, subsampleId);
+        if (!renamedCases.isEmpty()) {
+            warn("exchange.warning.caseCodes", String.join(", ", renamedCases));
+        }
         notes(studyId);
         for (RefiProject.Skipped kind : project.skippedSources()) {
             warn("exchange.warning.sourceKind", kind.kind(), nameOr(kind.name()), kind.codings());
@@ -154,7 +158,7 @@ final class ProjectToStudy {
             long caseId = addCase(studyId, subsampleId, refiCase.name(), notes, own);
             attributes(caseId, refiCase.values(), variables);
             if (refiCase.caseCodings() > 0) {
-                warn("exchange.warning.caseCodes", codeOfCase(caseId), refiCase.caseCodings());
+                warn("exchange.warning.caseLevelCodes", codeOfCase(caseId), refiCase.caseCodings());
             }
         }
         for (RefiProject.TextSource source : project.textSources()) {
@@ -344,7 +348,7 @@ final class ProjectToStudy {
     /** Case codes appear in addresses: letters, digits, dots, dashes and underscores, at most 40. */
     private String uniqueCaseCode(String name) {
         String base = name == null ? "" : Normalizer.normalize(name.strip(), Normalizer.Form.NFKD).replaceAll("\\p{M}", "")
-                .replaceAll("\\s+", "-").replaceAll("[^A-Za-z0-9._-]", "");
+                .replaceAll("\\s+", "-").replaceAll("[^A-Za-z0-9._-]", "").replaceAll("-{2,}", "-");
         if (base.isEmpty()) {
             base = "Case-" + (caseCodes.size() + 1);
         }
@@ -355,7 +359,7 @@ final class ProjectToStudy {
             code = base.substring(0, Math.min(base.length(), MAX_CASE_CODE - suffix.length())) + suffix;
         }
         if (name != null && !code.equals(name.strip())) {
-            warn("exchange.warning.caseCode", name.strip(), code);
+            renamedCases.add("“" + name.strip() + "” → " + code);
         }
         return code;
     }
