@@ -50,6 +50,9 @@ public final class EmbeddedPostgres {
             """;
 
     private static EmbeddedPostgres server;
+    /** The pipe the shell beside the server waits on; held for the JVM's life, since collecting it would close it. */
+    @SuppressWarnings("unused")
+    private static OutputStream keepOpen;
 
     private final int port;
     private final AtomicInteger databases = new AtomicInteger();
@@ -70,7 +73,7 @@ public final class EmbeddedPostgres {
         return server;
     }
 
-    /** A new, empty database; returns its JDBC URL. Each application context needs its own, as Flyway builds it up from nothing. */
+    /** A new, empty database; returns its JDBC URL. Each context needs its own, as Flyway builds it up from nothing. */
     public String newDatabase() {
         String name = "cqr_" + databases.incrementAndGet();
         try (Connection admin = DriverManager.getConnection(url("postgres"), USER, PASSWORD);
@@ -111,7 +114,8 @@ public final class EmbeddedPostgres {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of("sh", "-c", SERVER_SCRIPT, "postgres-server"));
         command.addAll(asServerUser);
-        // Nothing here has to survive a crash, so the server skips writing to disk safely; a context holds a pool of connections.
+        // Nothing here has to survive a crash, so the server skips writing safely to disk; each context holds a pool
+        // of connections.
         command.addAll(List.of(binaries.resolve("bin/postgres").toString(), "-D", data.toString(), "-p", String.valueOf(port),
                 "-h", "127.0.0.1", "-k", data.toString(), "-c", "fsync=off", "-c", "synchronous_commit=off",
                 "-c", "full_page_writes=off", "-c", "max_connections=400", "-c", "shared_buffers=64MB"));
@@ -120,7 +124,6 @@ public final class EmbeddedPostgres {
         builder.environment().put("LOG", log.toString());
         builder.environment().put("RUN_DIR", runDir.toString());
         Process process = builder.start();
-        // The pipe to the shell stays open for as long as this JVM lives; this field keeps it from being collected.
         keepOpen = process.getOutputStream();
 
         EmbeddedPostgres started = new EmbeddedPostgres(port);
@@ -136,9 +139,6 @@ public final class EmbeddedPostgres {
             }
         }
     }
-
-    @SuppressWarnings("unused")
-    private static OutputStream keepOpen;
 
     /** The binaries on the test classpath, unpacked into the temp folder once for every run that uses the same artifact. */
     private static Path unpackedBinaries() throws IOException {
