@@ -1,5 +1,6 @@
 package org.cqrworkbench.account;
 
+import org.cqrworkbench.server.FirstStartLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,18 +23,21 @@ class AdministratorBootstrap implements ApplicationRunner {
 
     private final UserAccountRepository accounts;
     private final AccountService accountService;
+    private final FirstStartLock firstStart;
     private final String configuredPassword;
 
-    AdministratorBootstrap(UserAccountRepository accounts, AccountService accountService,
+    AdministratorBootstrap(UserAccountRepository accounts, AccountService accountService, FirstStartLock firstStart,
             @Value("${CQR_ADMIN_PASSWORD:}") String configuredPassword) {
         this.accounts = accounts;
         this.accountService = accountService;
+        this.firstStart = firstStart;
         this.configuredPassword = configuredPassword;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
+        firstStart.holdUntilCommit();
         if (accounts.count() > 0) {
             return;
         }

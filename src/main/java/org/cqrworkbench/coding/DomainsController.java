@@ -27,8 +27,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/studies/{studyId}/domains")
 class DomainsController {
 
-    /** What someone typed into a domain's form when their save was refused, shown beside the saved version. */
-    record Typed(long domainId, String name, String definition, boolean conflict) {
+    /**
+     * What someone typed into a domain's form when their save was refused, shown beside the saved version.
+     * It rides to the next page in the session, which the database keeps, so it must serialise.
+     */
+    record Typed(long domainId, String name, String definition, boolean conflict) implements java.io.Serializable {
     }
 
     private final StudyAccess access;

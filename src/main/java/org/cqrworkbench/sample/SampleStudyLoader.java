@@ -16,6 +16,7 @@ import org.cqrworkbench.cases.CaseService.CaseForm;
 import org.cqrworkbench.cases.StudyCase;
 import org.cqrworkbench.cases.Subsample;
 import org.cqrworkbench.crossanalysis.CrossAnalysisImport;
+import org.cqrworkbench.server.FirstStartLock;
 import org.cqrworkbench.study.Study;
 import org.cqrworkbench.study.StudyRole;
 import org.cqrworkbench.study.StudyService;
@@ -72,11 +73,12 @@ class SampleStudyLoader implements ApplicationRunner {
     private final SampleCodings sampleCodings;
     private final SampleAudit sampleAudit;
     private final UserAccountRepository accounts;
+    private final FirstStartLock firstStart;
     private final boolean enabled;
 
     SampleStudyLoader(StudyService studyService, CaseService caseService, TranscriptService transcriptService,
             TranscriptParts transcriptParts, AccountService accountService, CrossAnalysisImport crossAnalysisImport,
-            SampleCodings sampleCodings, SampleAudit sampleAudit, UserAccountRepository accounts,
+            SampleCodings sampleCodings, SampleAudit sampleAudit, UserAccountRepository accounts, FirstStartLock firstStart,
             @Value("${cqr.sample-study}") boolean enabled) {
         this.studyService = studyService;
         this.caseService = caseService;
@@ -87,13 +89,18 @@ class SampleStudyLoader implements ApplicationRunner {
         this.sampleCodings = sampleCodings;
         this.sampleAudit = sampleAudit;
         this.accounts = accounts;
+        this.firstStart = firstStart;
         this.enabled = enabled;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (!enabled || studyService.anyStudyExists() || accounts.findByUsername(LEAD).isEmpty()) {
+        if (!enabled) {
+            return;
+        }
+        firstStart.holdUntilCommit();
+        if (studyService.anyStudyExists() || accounts.findByUsername(LEAD).isEmpty()) {
             return;
         }
         Study study = studyService.create(LEAD, new StudyDetails(

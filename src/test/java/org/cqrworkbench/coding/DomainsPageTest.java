@@ -98,7 +98,8 @@ class DomainsPageTest {
                 .andExpect(flash().attribute("error", "Someone else changed the domain Aftermath meanwhile, so your change "
                         + "was not saved. The page shows their version; make your change again if it still applies."))
                 .andReturn();
-        String shown = mvc.perform(get(page()).with(user(judge)).flashAttrs(refused.getFlashMap()))
+        // The refused input waits in the session for the next page, which the browser asks for with its session cookie.
+        String shown = mvc.perform(get(page()).with(user(judge)).cookie(refused.getResponse().getCookie("SESSION")))
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(shown).contains("value=\"Aftermath\"").contains("class=\"conflict\"").contains("Consequences");

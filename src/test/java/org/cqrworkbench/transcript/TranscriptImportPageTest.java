@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -27,10 +28,11 @@ import org.cqrworkbench.transcript.TranscriptService.Consent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 
 @FlowTest
 class TranscriptImportPageTest {
@@ -54,7 +56,8 @@ class TranscriptImportPageTest {
     String judge;
     String auditor;
     long studyId;
-    final MockHttpSession session = new MockHttpSession();
+    /** The cookie of this test's HTTP session, kept in the database by Spring Session; null until one is issued. */
+    Cookie sessionCookie;
 
     @BeforeEach
     void study() {
@@ -68,7 +71,7 @@ class TranscriptImportPageTest {
 
     @Test
     void filesGoToTheCaseOfTheSameNameIgnoringLetterCase() throws Exception {
-        mvc.perform(upload(judge, txt("p01.txt", "Participant: One."), txt("P02.TXT", "Participant: Two.")))
+        inSession(upload(judge, txt("p01.txt", "Participant: One."), txt("P02.TXT", "Participant: Two.")))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("notice", "Imported 2 transcripts."));
         assertThat(body("P01")).contains("Participant: One.");
@@ -77,14 +80,14 @@ class TranscriptImportPageTest {
 
     @Test
     void anUnknownNameAsksBeforeCreatingTheCaseAndStoresNothingUntilConfirmed() throws Exception {
-        MvcResult asked = mvc.perform(upload(lead, txt("P01.txt", "Participant: One."), txt("P09.txt", "Participant: Nine.")))
+        MvcResult asked = inSession(upload(lead, txt("P01.txt", "Participant: One."), txt("P09.txt", "Participant: Nine.")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Create case P09")))
                 .andReturn();
         assertThat(body("P01")).isEmpty();
         assertThat(caseCodes()).containsExactly("P01", "P02");
 
-        mvc.perform(post("/studies/" + studyId + "/transcripts/import/confirm").session(session)
+        inSession(post("/studies/" + studyId + "/transcripts/import/confirm")
                         .param("token", token(asked)).param("create", "1").with(user(lead)).with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("notice", "Imported 2 transcripts."));
@@ -95,9 +98,9 @@ class TranscriptImportPageTest {
 
     @Test
     void leavingTheNewCaseUntickedImportsOnlyTheOthers() throws Exception {
-        MvcResult asked = mvc.perform(upload(lead, txt("P01.txt", "Participant: One."), txt("P09.txt", "Participant: Nine.")))
+        MvcResult asked = inSession(upload(lead, txt("P01.txt", "Participant: One."), txt("P09.txt", "Participant: Nine.")))
                 .andReturn();
-        mvc.perform(post("/studies/" + studyId + "/transcripts/import/confirm").session(session)
+        inSession(post("/studies/" + studyId + "/transcripts/import/confirm")
                         .param("token", token(asked)).with(user(lead)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(caseCodes()).containsExactly("P01", "P02");
@@ -107,7 +110,7 @@ class TranscriptImportPageTest {
     @Test
     void aBadFileInTheBatchStoresNothingAndTheMessageNamesIt() throws Exception {
         var binary = new MockMultipartFile("files", "P02.txt", "text/plain", new byte[] {'M', 'Z', 0, 0, 3, 0});
-        mvc.perform(upload(lead, txt("P01.txt", "Participant: One."), binary))
+        inSession(upload(lead, txt("P01.txt", "Participant: One."), binary))
                 .andExpect(status().isOk())
                 .andExpect(model().attribute("error", org.hamcrest.Matchers.startsWith("P02.txt: The file holds binary data")));
         assertThat(body("P01")).isEmpty();
@@ -121,12 +124,12 @@ class TranscriptImportPageTest {
         Domain event = domainService.create(studyId, lead, "Event", null, null);
         codingService.code(studyId, lead, "P02", event.getId(), old.indexOf("My"), old.length(), true);
 
-        MvcResult asked = mvc.perform(upload(lead, txt("P09.txt", "Participant: Nine."),
+        MvcResult asked = inSession(upload(lead, txt("P09.txt", "Participant: Nine."),
                         txt("P02.txt", "Participant: I cried in session.\n\nParticipant: Nobody noticed.")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("My supervisor was kind.")))
                 .andReturn();
-        mvc.perform(post("/studies/" + studyId + "/transcripts/import/confirm").session(session)
+        inSession(post("/studies/" + studyId + "/transcripts/import/confirm")
                         .param("token", token(asked)).param("create", "0").param("replace", "1")
                         .with(user(lead)).with(csrf()))
                 .andExpect(status().isOk())
@@ -134,7 +137,7 @@ class TranscriptImportPageTest {
         assertThat(caseCodes()).containsExactly("P01", "P02");
         assertThat(body("P02")).contains(old);
 
-        mvc.perform(post("/studies/" + studyId + "/transcripts/import/confirm").session(session)
+        inSession(post("/studies/" + studyId + "/transcripts/import/confirm")
                         .param("token", token(asked)).param("create", "0").param("replace", "1").param("noted", "1")
                         .with(user(lead)).with(csrf()))
                 .andExpect(status().is3xxRedirection())
@@ -146,7 +149,7 @@ class TranscriptImportPageTest {
     @Test
     void auditorsMayNotImport() throws Exception {
         mvc.perform(get("/studies/" + studyId + "/transcripts/import").with(user(auditor))).andExpect(status().isForbidden());
-        mvc.perform(upload(auditor, txt("P01.txt", "Participant: One."))).andExpect(status().isForbidden());
+        inSession(upload(auditor, txt("P01.txt", "Participant: One."))).andExpect(status().isForbidden());
         mvc.perform(multipart("/studies/" + studyId + "/cases/P01/transcript").param("text", "Participant: One.")
                 .with(user(auditor)).with(csrf())).andExpect(status().isForbidden());
         assertThat(body("P01")).isEmpty();
@@ -161,21 +164,21 @@ class TranscriptImportPageTest {
         codingService.code(studyId, lead, "P01", event.getId(), old.indexOf("My"), old.length(), true);
         String url = "/studies/" + studyId + "/cases/P01/transcript";
 
-        MvcResult warned = mvc.perform(multipart(url).param("text", "Participant: I cried in session.\r\n\r\nParticipant: Nobody noticed.")
-                        .session(session).with(user(judge)).with(csrf()))
+        MvcResult warned = inSession(multipart(url).param("text", "Participant: I cried in session.\r\n\r\nParticipant: Nobody noticed.")
+                        .with(user(judge)).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Case P01 has 2 codings.")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("My supervisor was kind.")))
                 .andReturn();
         assertThat(body("P01")).contains(old);
 
-        mvc.perform(post(url + "/confirm").param("token", token(warned)).session(session).with(user(judge)).with(csrf()))
+        inSession(post(url + "/confirm").param("token", token(warned)).with(user(judge)).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(model().attribute("error", org.hamcrest.Matchers.startsWith("Some codings of case P01")));
         assertThat(body("P01")).contains(old);
 
-        MvcResult replaced = mvc.perform(post(url + "/confirm").param("token", token(warned)).param("noted", "true")
-                        .session(session).with(user(judge)).with(csrf()))
+        MvcResult replaced = inSession(post(url + "/confirm").param("token", token(warned)).param("noted", "true")
+                        .with(user(judge)).with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andReturn();
         var outcome = (TranscriptService.Outcome) replaced.getFlashMap().get("outcome");
@@ -230,13 +233,26 @@ class TranscriptImportPageTest {
         return transcriptParts.divisionOf(caseService.caseByCode(studyId, lead, studyCase.getCode())).parts();
     }
 
+    /** Performs the request in this test's session, as a browser would with its session cookie. */
+    private ResultActions inSession(AbstractMockHttpServletRequestBuilder<?> request) throws Exception {
+        if (sessionCookie != null) {
+            request.cookie(sessionCookie);
+        }
+        ResultActions result = mvc.perform(request);
+        Cookie issued = result.andReturn().getResponse().getCookie("SESSION");
+        if (issued != null) {
+            sessionCookie = issued;
+        }
+        return result;
+    }
+
     private org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder upload(String username,
             MockMultipartFile... files) {
         var request = multipart("/studies/" + studyId + "/transcripts/import");
         for (MockMultipartFile file : files) {
             request.file(file);
         }
-        request.session(session).with(user(username)).with(csrf());
+        request.with(user(username)).with(csrf());
         return request;
     }
 
