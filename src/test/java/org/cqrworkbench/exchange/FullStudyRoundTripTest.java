@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
+import org.cqrworkbench.PostgresTestDatabases;
 import org.cqrworkbench.study.StudyService;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +26,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /** The sample study out as a .qdpx and back in: valid REFI-QDA for other programs, and identical for the workbench. */
 @SpringBootTest(properties = "cqr.sample-study=true")
 @AutoConfigureMockMvc
+@Tag(PostgresTestDatabases.TAG)
 class FullStudyRoundTripTest {
 
     @Autowired

@@ -68,8 +68,8 @@ class PositionsTest {
     }
 
     private List<String> codedWords(long studyId) {
-        return jdbc.queryForList("select substring(t.body, c.start_offset + 1, c.end_offset - c.start_offset) from coding c"
-                + " join transcript t on t.case_id = c.case_id where c.study_id = ?", String.class, studyId);
+        return jdbc.query("select t.body, c.start_offset, c.end_offset from coding c join transcript t on t.case_id = c.case_id"
+                + " where c.study_id = ?", (rs, i) -> rs.getString(1).substring(rs.getInt(2), rs.getInt(3)), studyId);
     }
 
     private String lead(long studyId) {

@@ -25,7 +25,7 @@ class StudyTablesTest {
     @Test
     void everyTableOfTheSchemaIsInTheBackupOrHoldsNoStudyData() {
         Set<String> listed = new TreeSet<>(StudyTables.TABLES.stream().map(StudyTables.Table::name).toList());
-        Set<String> schema = new TreeSet<>(names("select table_name from information_schema.tables where table_schema = 'PUBLIC'"
+        Set<String> schema = new TreeSet<>(names("select table_name from information_schema.tables where lower(table_schema) = 'public'"
                 + " and table_type = 'BASE TABLE'"));
         schema.removeAll(NOT_STUDY_DATA);
         assertThat(listed).isEqualTo(schema);
@@ -34,8 +34,8 @@ class StudyTablesTest {
     @Test
     void everyColumnOfEveryStudyTableIsInTheBackupButTheRowVersion() {
         for (StudyTables.Table table : StudyTables.TABLES) {
-            Set<String> columns = new TreeSet<>(names("select column_name from information_schema.columns where table_schema = 'PUBLIC'"
-                    + " and table_name = '" + table.name().toUpperCase(Locale.ROOT) + "'"));
+            Set<String> columns = new TreeSet<>(names("select column_name from information_schema.columns where lower(table_schema) = 'public'"
+                    + " and lower(table_name) = '" + table.name() + "'"));
             columns.remove("version");
             assertThat(StudyTables.columnsOf(table)).as(table.name()).isEqualTo(columns);
         }
