@@ -1,12 +1,22 @@
 package org.cqrworkbench.audit;
 
+import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 
 interface AuditRequestRepository extends JpaRepository<AuditRequest, Long> {
 
     List<AuditRequest> findByStudyIdOrderByRequestedAtDesc(long studyId);
+
+    /**
+     * The request, its row locked until the commit. Whoever takes one of its last steps (a review, a closed thread)
+     * waits for anyone else doing the same, and then sees their step, so the request closes even when both come at once.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    Optional<AuditRequest> findForUpdateById(long id);
 }
 
 interface AuditAssignmentRepository extends JpaRepository<AuditAssignment, AuditAssignment.Key> {
@@ -23,6 +33,10 @@ interface AuditCommentRepository extends JpaRepository<AuditComment, Long> {
     List<AuditComment> findByStudyIdAndItemTypeAndItemIdIn(long studyId, ItemType itemType, Collection<Long> itemIds);
 
     List<AuditComment> findByRequestId(long requestId);
+
+    /** The comment, its row locked until the commit, so two answers or replies to one thread are taken one after the other. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    Optional<AuditComment> findForUpdateById(long id);
 
     long countByStudyIdAndStatus(long studyId, ThreadStatus status);
 }

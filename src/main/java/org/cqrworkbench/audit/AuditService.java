@@ -162,7 +162,7 @@ public class AuditService {
     @Transactional
     public void answer(long studyId, String username, long commentId, ReplyKind decision, String text, boolean apply) {
         StudyMember member = access.analyst(studyId, username);
-        AuditComment comment = commentOf(studyId, commentId);
+        AuditComment comment = lockedComment(studyId, commentId);
         if (comment.getStatus() == ThreadStatus.CLOSED) {
             throw new InvalidInputException("audit.thread.closed");
         }
@@ -186,7 +186,7 @@ public class AuditService {
     @Transactional
     public void reply(long studyId, String username, long commentId, String text, boolean agree) {
         StudyMember member = access.member(studyId, username);
-        AuditComment comment = commentOf(studyId, commentId);
+        AuditComment comment = lockedComment(studyId, commentId);
         boolean auditor = member.getRole() == StudyRole.AUDITOR;
         if (comment.getStatus() == ThreadStatus.CLOSED) {
             throw new InvalidInputException("audit.thread.closed");
@@ -206,7 +206,7 @@ public class AuditService {
     @Transactional
     public void closeThread(long studyId, String username, long commentId, String text) {
         StudyMember lead = access.lead(studyId, username);
-        AuditComment comment = commentOf(studyId, commentId);
+        AuditComment comment = lockedComment(studyId, commentId);
         if (text != null && !text.isBlank()) {
             replies.save(new AuditReply(commentId, lead.getUser().getId(), Instant.now(clock), ReplyKind.REPLY, text.strip()));
         }
@@ -216,7 +216,8 @@ public class AuditService {
     @Transactional
     public void markReviewed(long studyId, String username, long requestId) {
         StudyMember auditor = access.requireRole(studyId, username, StudyRole.AUDITOR);
-        AuditRequest request = requestOf(studyId, requestId);
+        AuditRequest request = requests.findForUpdateById(requestId).filter(r -> r.getStudyId() == studyId)
+                .orElseThrow(() -> new NotFoundException("audit.request.notFound"));
         AuditAssignment assignment = assignments.findById(new AuditAssignment.Key(request.getId(), auditor.getUser().getId()))
                 .orElseThrow(() -> new ForbiddenException("audit.notAssigned"));
         assignment.markReviewed(Instant.now(clock));
@@ -229,7 +230,7 @@ public class AuditService {
             comment.close();
         }
         if (comment.getRequestId() != null) {
-            requests.findById(comment.getRequestId()).ifPresent(r -> settle(r, null));
+            requests.findForUpdateById(comment.getRequestId()).ifPresent(r -> settle(r, null));
         }
     }
 
@@ -358,6 +359,11 @@ public class AuditService {
 
     AuditComment commentOf(long studyId, long commentId) {
         return comments.findById(commentId).filter(c -> c.getStudyId() == studyId)
+                .orElseThrow(() -> new NotFoundException("audit.comment.notFound"));
+    }
+
+    private AuditComment lockedComment(long studyId, long commentId) {
+        return comments.findForUpdateById(commentId).filter(c -> c.getStudyId() == studyId)
                 .orElseThrow(() -> new NotFoundException("audit.comment.notFound"));
     }
 

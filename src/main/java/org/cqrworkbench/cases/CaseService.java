@@ -81,7 +81,7 @@ public class CaseService {
     @Transactional
     public StudyCase updateCase(long studyId, String username, long caseId, long expectedVersion, CaseForm form) {
         access.lead(studyId, username);
-        StudyCase studyCase = cases.findById(caseId).filter(c -> c.getStudyId() == studyId)
+        StudyCase studyCase = cases.findForUpdateById(caseId).filter(c -> c.getStudyId() == studyId)
                 .orElseThrow(() -> new NotFoundException("case.notFound", form.code()));
         if (studyCase.getVersion() != expectedVersion) {
             throw new ConflictException("case.conflict", studyCase.getCode());
@@ -123,7 +123,8 @@ public class CaseService {
     public void updateSubsample(long studyId, String username, long subsampleId, long expectedVersion, String name,
             String tableTitle) {
         access.lead(studyId, username);
-        Subsample subsample = subsampleOf(studyId, subsampleId);
+        Subsample subsample = subsamples.findForUpdateById(subsampleId).filter(s -> s.getStudyId() == studyId)
+                .orElseThrow(() -> new NotFoundException("subsample.notFound"));
         if (subsample.getVersion() != expectedVersion) {
             throw new ConflictException("subsample.conflict", subsample.getName());
         }

@@ -1,13 +1,19 @@
 package org.cqrworkbench.cases;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 public interface StudyCaseRepository extends JpaRepository<StudyCase, Long> {
 
     Optional<StudyCase> findByStudyIdAndCode(long studyId, String code);
+
+    /** The case, its row locked until the commit, so its version is checked and written with no other save in between. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    Optional<StudyCase> findForUpdateById(long id);
 
     List<StudyCase> findByStudyIdOrderByCodeAsc(long studyId);
 

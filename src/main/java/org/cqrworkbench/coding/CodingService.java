@@ -152,7 +152,7 @@ public class CodingService {
     }
 
     private Coding editable(long studyId, StudyMember judge, long codingId, long expectedVersion) {
-        Coding coding = codings.findById(codingId).filter(c -> c.getStudyId() == studyId)
+        Coding coding = codings.findForUpdateById(codingId).filter(c -> c.getStudyId() == studyId)
                 .orElseThrow(() -> new ConflictException("coding.gone"));
         if (coding.getLayer() == Layer.DRAFT && !coding.getOwnerId().equals(judge.getUser().getId())) {
             throw new ForbiddenException("coding.othersDraft");

@@ -112,6 +112,7 @@ public class DomainService {
     @Transactional
     public void describe(long studyId, String username, long domainId, long expectedVersion, String name, String definition) {
         access.analyst(studyId, username);
+        domains.findForUpdateById(domainId);
         DomainTree tree = tree(studyId);
         Domain domain = fresh(tree, domainId, expectedVersion);
         domain.describe(tree.checkedName(name, domainId), DomainTree.checkedDefinition(definition));
@@ -129,6 +130,7 @@ public class DomainService {
     @Transactional
     public void nest(long studyId, String username, long domainId, long expectedVersion, Long parentId) {
         access.analyst(studyId, username);
+        domains.findForUpdateById(domainId);
         DomainTree tree = tree(studyId);
         Domain domain = fresh(tree, domainId, expectedVersion);
         if (Objects.equals(domain.getParentId(), parentId)) {

@@ -129,7 +129,7 @@ public class CoreIdeaEditing {
     }
 
     private CoreIdea ideaOf(long studyId, long id) {
-        return coreIdeas.findById(id).filter(i -> i.getStudyId() == studyId)
+        return coreIdeas.findForUpdateById(id).filter(i -> i.getStudyId() == studyId)
                 .orElseThrow(() -> new NotFoundException("coreIdea.notFound"));
     }
 }

@@ -1,10 +1,20 @@
 package org.cqrworkbench.crossanalysis;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface CategoryRepository extends JpaRepository<Category, Long> {
+
+    /**
+     * The category, its row locked until the transaction ends, so a save checks the version the page showed and writes
+     * with nobody else's save in between: two saves from the same version never both pass the check.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    Optional<Category> findForUpdateById(long id);
 
     List<Category> findByStudyIdOrderByPositionAscIdAsc(long studyId);
 

@@ -64,7 +64,7 @@ class CategoryService {
     @Transactional
     void move(long studyId, String username, long categoryId, boolean up) {
         access.analyst(studyId, username);
-        Category category = categoryOf(studyId, categoryId);
+        Category category = locked(studyId, categoryId);
         List<Category> siblings = new ArrayList<>(categories.findByStudyIdAndDomainIdOrderByPositionAscIdAsc(studyId, category.getDomainId())
                 .stream().filter(c -> Objects.equals(c.getParentId(), category.getParentId())).toList());
         int index = siblings.indexOf(category);
@@ -82,7 +82,7 @@ class CategoryService {
     @Transactional
     void nest(long studyId, String username, long categoryId, Long parentId) {
         access.analyst(studyId, username);
-        Category category = categoryOf(studyId, categoryId);
+        Category category = locked(studyId, categoryId);
         if (parentId != null) {
             Category parent = categoryOf(studyId, parentId);
             if (parent.getDomainId().longValue() != category.getDomainId()) {
@@ -104,8 +104,14 @@ class CategoryService {
         if (sourceId == targetId) {
             throw new InvalidInputException("category.merge.self");
         }
-        Category source = categoryOf(studyId, sourceId);
-        Category target = categoryOf(studyId, targetId);
+        // Both rows are locked, always the lower id first, so two merges of the same pair wait rather than deadlock.
+        Category source = locked(studyId, Math.min(sourceId, targetId));
+        Category target = locked(studyId, Math.max(sourceId, targetId));
+        if (source.getId() != sourceId) {
+            Category swap = source;
+            source = target;
+            target = swap;
+        }
         if (source.getDomainId().longValue() != target.getDomainId()) {
             throw new InvalidInputException("category.otherDomain");
         }
@@ -123,7 +129,7 @@ class CategoryService {
     @Transactional
     Category split(long studyId, String username, long categoryId, Set<Long> coreIdeaIds, String newName) {
         access.analyst(studyId, username);
-        Category source = categoryOf(studyId, categoryId);
+        Category source = locked(studyId, categoryId);
         if (coreIdeaIds == null || coreIdeaIds.isEmpty() || !source.getCoreIdeaIds().containsAll(coreIdeaIds)) {
             throw new InvalidInputException("category.split.choose");
         }
@@ -138,7 +144,7 @@ class CategoryService {
     @Transactional
     void delete(long studyId, String username, long categoryId) {
         access.analyst(studyId, username);
-        Category category = categoryOf(studyId, categoryId);
+        Category category = locked(studyId, categoryId);
         childrenOf(studyId, category).forEach(child -> child.nestUnder(category.getParentId()));
         categories.delete(category);
     }
@@ -146,14 +152,14 @@ class CategoryService {
     @Transactional
     void place(long studyId, String username, long categoryId, Set<Long> coreIdeaIds) {
         access.analyst(studyId, username);
-        Category category = categoryOf(studyId, categoryId);
+        Category category = locked(studyId, categoryId);
         category.place(checkedIdeas(studyId, category.getDomainId(), coreIdeaIds));
     }
 
     @Transactional
     void remove(long studyId, String username, long categoryId, Set<Long> coreIdeaIds) {
         access.analyst(studyId, username);
-        categoryOf(studyId, categoryId).remove(coreIdeaIds);
+        locked(studyId, categoryId).remove(coreIdeaIds);
     }
 
     /** Core ideas must belong to the study and to the category's domain. */
@@ -177,11 +183,20 @@ class CategoryService {
     }
 
     private Category fresh(long studyId, long categoryId, long expectedVersion) {
-        Category category = categoryOf(studyId, categoryId);
+        Category category = locked(studyId, categoryId);
         if (category.getVersion() != expectedVersion) {
             throw new ConflictException("category.conflict", category.getName());
         }
         return category;
+    }
+
+    /**
+     * The category about to change, its row locked until the commit: a second save waits, then sees the first one's
+     * version and placements, so it is refused as a conflict or finds a placement already made, never stored twice.
+     */
+    private Category locked(long studyId, long categoryId) {
+        return categories.findForUpdateById(categoryId).filter(c -> c.getStudyId() == studyId)
+                .orElseThrow(() -> new NotFoundException("category.notFound"));
     }
 
     private Category categoryOf(long studyId, long categoryId) {

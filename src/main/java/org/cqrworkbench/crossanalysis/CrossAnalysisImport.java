@@ -16,6 +16,8 @@ import org.cqrworkbench.coreidea.CoreIdeaService;
 import org.cqrworkbench.spreadsheet.SpreadsheetRows;
 import org.cqrworkbench.study.StudyAccess;
 import org.cqrworkbench.web.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,6 +49,8 @@ public class CrossAnalysisImport {
             String subcategory, String coreIdea) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(CrossAnalysisImport.class);
+
     private final StudyAccess access;
     private final CaseService caseService;
     private final DomainService domainService;
@@ -66,7 +70,11 @@ public class CrossAnalysisImport {
     public Summary importFile(long studyId, String username, String fileName, byte[] content) {
         access.analyst(studyId, username);
         List<Placement> placements = parse(SpreadsheetRows.read(fileName, content));
-        return new Run(studyId, username).apply(placements);
+        // A large file takes some seconds; the log shows what the server is busy with meanwhile.
+        log.info("Importing {} rows of a cross-analysis into study {}", placements.size(), studyId);
+        Summary summary = new Run(studyId, username).apply(placements);
+        log.info("Imported {} rows into study {}: {}", placements.size(), studyId, summary);
+        return summary;
     }
 
     private static List<Placement> parse(List<SpreadsheetRows.Line> lines) {

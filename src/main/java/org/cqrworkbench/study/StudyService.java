@@ -65,8 +65,9 @@ public class StudyService {
 
     @Transactional
     public void update(long studyId, String username, long expectedVersion, StudyDetails details) {
-        Study study = access.lead(studyId, username).getStudy();
-        Study current = studies.findById(study.getId()).orElseThrow();
+        // Locked before anything else loads it: a study already loaded would not show a save committed meanwhile.
+        Study current = studies.findForUpdateById(studyId).orElseThrow(() -> new NotFoundException("study.notFound"));
+        access.lead(studyId, username);
         if (current.getVersion() != expectedVersion) {
             throw new ConflictException("study.conflict");
         }
@@ -110,7 +111,8 @@ public class StudyService {
 
     @Transactional
     public void recordBiases(long studyId, String username, long expectedVersion, String biases) {
-        StudyMember member = members.findById(access.member(studyId, username).getId()).orElseThrow();
+        StudyMember member = members.findMembershipForUpdate(studyId, username)
+                .orElseThrow(() -> new NotFoundException("study.notFound"));
         if (member.getVersion() != expectedVersion) {
             throw new ConflictException("team.biases.conflict");
         }

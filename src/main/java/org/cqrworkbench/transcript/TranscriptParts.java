@@ -106,7 +106,7 @@ public class TranscriptParts {
     public void divide(long studyId, String username, String caseCode, long transcriptVersion, List<Boundary> boundaries) {
         access.analyst(studyId, username);
         StudyCase studyCase = caseService.caseByCode(studyId, username, caseCode);
-        Transcript transcript = transcripts.findByCaseId(studyCase.getId())
+        Transcript transcript = transcripts.findForUpdateByCaseId(studyCase.getId())
                 .orElseThrow(() -> new InvalidInputException("transcript.none"));
         if (transcript.getVersion() != transcriptVersion) {
             throw new ConflictException("transcript.parts.conflict");

@@ -1,14 +1,20 @@
 package org.cqrworkbench.transcript;
 
+import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 public interface TranscriptRepository extends JpaRepository<Transcript, Long> {
 
     Optional<Transcript> findByCaseId(long caseId);
+
+    /** A case's transcript, its row locked until the commit, so its version is checked and written with no other save in between. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    Optional<Transcript> findForUpdateByCaseId(long caseId);
 
     /** Length of each transcript of these cases, without loading any text: rows of (case id, characters). */
     @Query("select t.caseId, length(t.body) from Transcript t where t.caseId in :caseIds")

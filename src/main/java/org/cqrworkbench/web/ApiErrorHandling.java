@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -36,6 +37,12 @@ class ApiErrorHandling {
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
     ProblemDetail simultaneousEdit(ObjectOptimisticLockingFailureException e, Locale locale) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, messages.getMessage("conflict.generic", null, locale));
+    }
+
+    /** A save waited too long for another save of the same item to finish; nothing was changed. */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ProblemDetail busy(PessimisticLockingFailureException e, Locale locale) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, messages.getMessage("conflict.busy", null, locale));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

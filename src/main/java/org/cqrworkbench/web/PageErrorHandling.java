@@ -3,6 +3,7 @@ package org.cqrworkbench.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -55,5 +56,10 @@ class PageErrorHandling {
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
     String simultaneousEdit(Locale locale, Model model, HttpServletResponse response) {
         return page(HttpStatus.CONFLICT, "conflict.generic", locale, model, response);
+    }
+
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    String busy(Locale locale, Model model, HttpServletResponse response) {
+        return page(HttpStatus.CONFLICT, "conflict.busy", locale, model, response);
     }
 }

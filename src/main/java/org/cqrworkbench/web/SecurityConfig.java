@@ -31,6 +31,8 @@ class SecurityConfig {
             + "form-action 'self'; frame-ancestors 'none'";
 
     static final String[] PUBLIC_PAGES = {"/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.ico"};
+    /** For monitoring: whether the workbench is up, and which build it runs. Details are for the administrator only. */
+    static final String[] MONITORING = {"/actuator/health", "/actuator/health/**", "/actuator/info"};
     static final String[] ADMIN_PAGES = {"/admin/**"};
     static final String[] MEMBER_PAGES = {"/", "/studies/**", "/account/**"};
     static final String[] ADMIN_API = {"/api/users/**"};
@@ -63,6 +65,7 @@ class SecurityConfig {
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_PAGES).permitAll()
+                        .requestMatchers(MONITORING).permitAll()
                         .requestMatchers(ADMIN_PAGES).hasRole("ADMIN")
                         .requestMatchers(MEMBER_PAGES).authenticated()
                         .anyRequest().denyAll())
