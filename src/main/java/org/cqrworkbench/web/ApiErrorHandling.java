@@ -11,6 +11,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -36,6 +37,15 @@ class ApiErrorHandling {
     /** Two people saved the same thing at the same instant: the later save is refused, never merged silently. */
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
     ProblemDetail simultaneousEdit(ObjectOptimisticLockingFailureException e, Locale locale) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, messages.getMessage("conflict.generic", null, locale));
+    }
+
+    /**
+     * Two people created the same thing at the same instant (the first transcript of a case, say): the database's
+     * unique key refuses the second, and it is told so rather than shown a server error.
+     */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ProblemDetail createdTwice(DuplicateKeyException e, Locale locale) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, messages.getMessage("conflict.generic", null, locale));
     }
 

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.dao.DuplicateKeyException;
 
 /**
  * Pages catch the invalid input they expect and show it beside the form; what reaches this handler
@@ -55,6 +56,11 @@ class PageErrorHandling {
 
     @ExceptionHandler(ObjectOptimisticLockingFailureException.class)
     String simultaneousEdit(Locale locale, Model model, HttpServletResponse response) {
+        return page(HttpStatus.CONFLICT, "conflict.generic", locale, model, response);
+    }
+
+    @ExceptionHandler(DuplicateKeyException.class)
+    String createdTwice(Locale locale, Model model, HttpServletResponse response) {
         return page(HttpStatus.CONFLICT, "conflict.generic", locale, model, response);
     }
 
