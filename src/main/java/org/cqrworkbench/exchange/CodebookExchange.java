@@ -12,6 +12,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.cqrworkbench.coding.Domain;
+import org.cqrworkbench.coding.DomainListImport;
 import org.cqrworkbench.coding.DomainService;
 import org.cqrworkbench.study.StudyAccess;
 import org.cqrworkbench.web.InvalidInputException;
@@ -33,11 +34,23 @@ class CodebookExchange {
     }
 
     private final DomainService domains;
+    private final DomainListImport csvCodebooks;
     private final StudyAccess access;
 
-    CodebookExchange(DomainService domains, StudyAccess access) {
+    CodebookExchange(DomainService domains, DomainListImport csvCodebooks, StudyAccess access) {
         this.domains = domains;
+        this.csvCodebooks = csvCodebooks;
         this.access = access;
+    }
+
+    /** A codebook of either kind the domains page and the API take: a .csv from a spreadsheet, or a .qdc. */
+    @Transactional
+    public Summary importAny(long studyId, String username, String fileName, byte[] content) {
+        if (StudyExchange.extension(fileName).equals("csv")) {
+            DomainListImport.Summary summary = csvCodebooks.codebook(studyId, username, fileName, content);
+            return new Summary(summary.added(), summary.skipped(), List.of());
+        }
+        return importCodebook(studyId, username, fileName, content);
     }
 
     @Transactional(readOnly = true)

@@ -5,7 +5,6 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.cqrworkbench.coding.DomainListImport;
 import org.cqrworkbench.web.InvalidInputException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
@@ -30,14 +29,11 @@ class ExchangeApiController {
 
     private final StudyExchange studies;
     private final CodebookExchange codebooks;
-    private final DomainListImport csvCodebooks;
     private final MessageSource messages;
 
-    ExchangeApiController(StudyExchange studies, CodebookExchange codebooks, DomainListImport csvCodebooks,
-            MessageSource messages) {
+    ExchangeApiController(StudyExchange studies, CodebookExchange codebooks, MessageSource messages) {
         this.studies = studies;
         this.codebooks = codebooks;
-        this.csvCodebooks = csvCodebooks;
         this.messages = messages;
     }
 
@@ -63,12 +59,7 @@ class ExchangeApiController {
     @PostMapping("/api/studies/{studyId}/codebook")
     CodebookImported importCodebook(@PathVariable long studyId, @RequestParam("file") MultipartFile file, Principal principal,
             Locale locale) {
-        if (StudyExchange.extension(file.getOriginalFilename()).equals("csv")) {
-            DomainListImport.Summary summary = csvCodebooks.codebook(studyId, principal.getName(), file.getOriginalFilename(),
-                    bytes(file));
-            return new CodebookImported(summary.added(), summary.skipped(), List.of());
-        }
-        CodebookExchange.Summary summary = codebooks.importCodebook(studyId, principal.getName(), file.getOriginalFilename(),
+        CodebookExchange.Summary summary = codebooks.importAny(studyId, principal.getName(), file.getOriginalFilename(),
                 bytes(file));
         return new CodebookImported(summary.added(), summary.kept(), texts(summary.warnings(), locale));
     }

@@ -2,7 +2,6 @@ package org.cqrworkbench.exchange;
 
 import java.security.Principal;
 import java.util.Locale;
-import org.cqrworkbench.coding.DomainListImport;
 import org.cqrworkbench.web.InvalidInputException;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
@@ -21,13 +20,11 @@ class ExchangeController {
 
     private final StudyExchange studies;
     private final CodebookExchange codebooks;
-    private final DomainListImport csvCodebooks;
     private final MessageSource messages;
 
-    ExchangeController(StudyExchange studies, CodebookExchange codebooks, DomainListImport csvCodebooks, MessageSource messages) {
+    ExchangeController(StudyExchange studies, CodebookExchange codebooks, MessageSource messages) {
         this.studies = studies;
         this.codebooks = codebooks;
-        this.csvCodebooks = csvCodebooks;
         this.messages = messages;
     }
 
@@ -65,21 +62,11 @@ class ExchangeController {
     String importCodebook(@PathVariable long studyId, @RequestParam("file") MultipartFile file, Principal principal,
             Locale locale, RedirectAttributes redirect) {
         try {
-            String added;
-            java.util.List<String> kept;
-            java.util.List<String> warnings = java.util.List.of();
-            if (StudyExchange.extension(file.getOriginalFilename()).equals("csv")) {
-                DomainListImport.Summary summary = csvCodebooks.codebook(studyId, principal.getName(),
-                        file.getOriginalFilename(), ExchangeApiController.bytes(file));
-                added = messages.getMessage("domains.import.done", new Object[] {summary.added()}, locale);
-                kept = summary.skipped();
-            } else {
-                CodebookExchange.Summary summary = codebooks.importCodebook(studyId, principal.getName(),
-                        file.getOriginalFilename(), ExchangeApiController.bytes(file));
-                added = messages.getMessage("domains.import.done", new Object[] {summary.added()}, locale);
-                kept = summary.kept();
-                warnings = summary.warnings().stream().map(w -> messages.getMessage(w, locale)).toList();
-            }
+            CodebookExchange.Summary summary = codebooks.importAny(studyId, principal.getName(), file.getOriginalFilename(),
+                    ExchangeApiController.bytes(file));
+            String added = messages.getMessage("domains.import.done", new Object[] {summary.added()}, locale);
+            java.util.List<String> kept = summary.kept();
+            java.util.List<String> warnings = summary.warnings().stream().map(w -> messages.getMessage(w, locale)).toList();
             StringBuilder notice = new StringBuilder(added);
             if (!kept.isEmpty()) {
                 notice.append(' ').append(messages.getMessage("domains.import.skipped", new Object[] {String.join(", ", kept)}, locale));
