@@ -1,5 +1,10 @@
 package org.cqrworkbench.exchange;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -24,17 +29,22 @@ final class StudyBackup {
     private StudyBackup() {
     }
 
-    static byte[] write(StudyRows rows, Map<Long, String> transcriptEntries, JsonMapper json) {
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("format", FORMAT);
-        document.put("version", VERSION);
+    /**
+     * Writes the entry row by row into `out`, so a large study is never held twice in memory: once as rows, and once
+     * more as the document about them.
+     */
+    static void write(StudyRows rows, Map<Long, String> transcriptEntries, JsonMapper json, OutputStream out) throws IOException {
+        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         List<Map<String, Object>> people = new ArrayList<>();
         rows.people().values().forEach(p -> people.add(Map.of("id", p.id(), "username", p.username(),
                 "displayName", p.displayName())));
-        document.put("people", people);
-        Map<String, Object> tables = new LinkedHashMap<>();
+        writer.write("{\"format\":" + json.writeValueAsString(FORMAT) + ",\"version\":" + VERSION + ",\"people\":"
+                + json.writeValueAsString(people) + ",\"tables\":{");
+        boolean firstTable = true;
         for (StudyTables.Table table : StudyTables.TABLES) {
-            List<Map<String, Object>> written = new ArrayList<>();
+            writer.write((firstTable ? "" : ",") + json.writeValueAsString(table.name()) + ":[");
+            firstTable = false;
+            boolean firstRow = true;
             for (Map<String, Object> row : rows.table(table.name())) {
                 Map<String, Object> copy = new LinkedHashMap<>();
                 row.forEach((column, value) -> copy.put(column, value instanceof OffsetDateTime time ? time.toString() : value));
@@ -42,12 +52,13 @@ final class StudyBackup {
                     copy.remove("body");
                     copy.put("body_entry", transcriptEntries.get(((Number) row.get("id")).longValue()));
                 }
-                written.add(copy);
+                writer.write((firstRow ? "" : ",") + json.writeValueAsString(copy));
+                firstRow = false;
             }
-            tables.put(table.name(), written);
+            writer.write("]");
         }
-        document.put("tables", tables);
-        return json.writeValueAsBytes(document);
+        writer.write("}}");
+        writer.flush();
     }
 
     @SuppressWarnings("unchecked")
