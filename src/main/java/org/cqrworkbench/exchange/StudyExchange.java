@@ -62,35 +62,9 @@ class StudyExchange {
             throw new InvalidInputException("exchange.empty");
         }
         List<MessageSourceResolvable> warnings = new ArrayList<>();
-        Archive archive = null;
-        byte[] projectXml;
-        if (Archive.isZip(content)) {
-            archive = Archive.read(content, limits);
-            projectXml = archive.entry("project.qde").orElseThrow(() -> new InvalidInputException("exchange.noProject"));
-        } else if (looksLikeXml(content)) {
-            projectXml = content;
-        } else {
-            throw new InvalidInputException("exchange.type");
-        }
-        Document document = Xml.parse(projectXml, "project.qde");
-        if (!"Project".equals(document.getDocumentElement().getLocalName())) {
-            throw new InvalidInputException("exchange.notProject", document.getDocumentElement().getLocalName());
-        }
-        RefiProject project = RefiProject.read(document.getDocumentElement());
-        StudyRows rows;
-        boolean restored = archive != null && archive.entry(StudyBackup.ENTRY).isPresent();
-        if (restored) {
-            rows = StudyBackup.read(archive.entry(StudyBackup.ENTRY).get(), archive, json);
-            checkSpans(rows);
-        } else {
-            List<String> problems = Xml.problems(projectXml, "/refi-qda/Project-mrt2019.xsd", 3);
-            if (!problems.isEmpty()) {
-                warnings.add(message("exchange.warning.schema", String.join("; ", problems)));
-            }
-            ProjectToStudy.Result result = ProjectToStudy.convert(project, archive, fileName, Instant.now(clock));
-            rows = result.rows();
-            warnings.addAll(result.warnings());
-        }
+        Read read = read(fileName, content, warnings);
+        StudyRows rows = read.rows();
+        boolean restored = read.restored();
         List<String> created = new ArrayList<>();
         Map<Long, Long> people = people(rows, username, created);
         long studyId;
@@ -108,6 +82,51 @@ class StudyExchange {
             warnings.add(message("exchange.warning.accountsCreated", String.join(", ", created)));
         }
         return new Report(studyId, (String) rows.table("study").get(0).get("name"), restored, imported, created, warnings);
+    }
+
+    private record Read(StudyRows rows, boolean restored) {
+    }
+
+    /**
+     * The rows of the new study, read from the file. The parsed XML and the unpacked archive are several times the
+     * size of the rows, so they stay in here and are let go before the rows are written to the database.
+     */
+    private Read read(String fileName, byte[] content, List<MessageSourceResolvable> warnings) {
+        Archive archive = null;
+        byte[] projectXml;
+        if (Archive.isZip(content)) {
+            archive = Archive.read(content, limits);
+            projectXml = archive.entry("project.qde").orElseThrow(() -> new InvalidInputException("exchange.noProject"));
+        } else if (looksLikeXml(content)) {
+            projectXml = content;
+        } else {
+            throw new InvalidInputException("exchange.type");
+        }
+        RefiProject project = project(projectXml);
+        StudyRows rows;
+        boolean restored = archive != null && archive.entry(StudyBackup.ENTRY).isPresent();
+        if (restored) {
+            rows = StudyBackup.read(archive.entry(StudyBackup.ENTRY).get(), archive, json);
+            checkSpans(rows);
+        } else {
+            List<String> problems = Xml.problems(projectXml, "/refi-qda/Project-mrt2019.xsd", 3);
+            if (!problems.isEmpty()) {
+                warnings.add(message("exchange.warning.schema", String.join("; ", problems)));
+            }
+            ProjectToStudy.Result result = ProjectToStudy.convert(project, archive, fileName, Instant.now(clock));
+            rows = result.rows();
+            warnings.addAll(result.warnings());
+        }
+        return new Read(rows, restored);
+    }
+
+    /** The project's XML as plain values; its parsed tree, ten times the size of the file, is let go on return. */
+    private static RefiProject project(byte[] projectXml) {
+        Document document = Xml.parse(projectXml, "project.qde");
+        if (!"Project".equals(document.getDocumentElement().getLocalName())) {
+            throw new InvalidInputException("exchange.notProject", document.getDocumentElement().getLocalName());
+        }
+        return RefiProject.read(document.getDocumentElement());
     }
 
     /**

@@ -72,7 +72,9 @@ class StudyTables {
         }
     }
 
-    private static final String OF_CASES = "case_id in (select id from study_case where study_id = ?)";
+    // Rows are picked with EXISTS, not "in (select ...)": H2 spills a long IN list to disk past its in-memory row limit
+    // (a few thousand rows with a small heap) and then fails, so a large study could not be exported.
+    private static final String OF_CASES = "exists (select 1 from study_case o where o.id = case_id and o.study_id = ?)";
 
     static final List<Table> TABLES = List.of(
             table("study", Ids.IDENTITY, "id = ?", value("name"), value("description"), value("research_question"),
@@ -88,7 +90,7 @@ class StudyTables {
             table("transcript", Ids.IDENTITY, OF_CASES, ref("case_id", "study_case"), value("body"), value("source_name"),
                     time("imported_at")),
             table("transcript_part", Ids.IDENTITY,
-                    "transcript_id in (select t.id from transcript t join study_case c on c.id = t.case_id where c.study_id = ?)",
+                    "exists (select 1 from transcript t join study_case c on c.id = t.case_id where t.id = transcript_id and c.study_id = ?)",
                     ref("transcript_id", "transcript"), ref("subsample_id", "subsample"), value("start_offset"), value("end_offset")),
             sequenced("domain", "domain_seq", study(), parent("parent_id"), value("name"), value("definition"), value("sort_order")),
             sequenced("coding", "coding_seq", study(), ref("case_id", "study_case"), ref("domain_id", "domain"),
@@ -97,21 +99,21 @@ class StudyTables {
             table("coding_draft", Ids.NONE, OF_CASES, ref("case_id", "study_case"), user("owner_id"), time("done_at")),
             sequenced("core_idea", "core_idea_seq", study(), ref("case_id", "study_case"), ref("subsample_id", "subsample"),
                     ref("domain_id", "domain"), value("body"), value("sort_order")),
-            table("core_idea_coding", Ids.NONE, "core_idea_id in (select id from core_idea where study_id = ?)",
+            table("core_idea_coding", Ids.NONE, "exists (select 1 from core_idea o where o.id = core_idea_id and o.study_id = ?)",
                     ref("core_idea_id", "core_idea"), ref("coding_id", "coding")),
             sequenced("category", "category_seq", study(), ref("domain_id", "domain"), parent("parent_id"), value("name"),
                     value("description"), value("sort_order")),
-            table("category_core_idea", Ids.NONE, "category_id in (select id from category where study_id = ?)",
+            table("category_core_idea", Ids.NONE, "exists (select 1 from category o where o.id = category_id and o.study_id = ?)",
                     ref("category_id", "category"), ref("core_idea_id", "core_idea")),
             table("case_step", Ids.NONE, OF_CASES, ref("case_id", "study_case"),
                     value("step", CaseStep.class), time("done_at"),
                     user("done_by")),
             table("audit_request", Ids.IDENTITY, "study_id = ?", study(), value("step", AuditStep.class),
                     value("note"), user("requested_by"), time("requested_at"), time("closed_at")),
-            table("audit_request_target", Ids.NONE, "request_id in (select id from audit_request where study_id = ?)",
+            table("audit_request_target", Ids.NONE, "exists (select 1 from audit_request o where o.id = request_id and o.study_id = ?)",
                     ref("request_id", "audit_request"), loose("target_id", (row, rows) ->
                             "CROSS_ANALYSIS".equals(rows.row("audit_request", row.get("request_id")).get("step")) ? "domain" : "study_case")),
-            table("audit_request_auditor", Ids.NONE, "request_id in (select id from audit_request where study_id = ?)",
+            table("audit_request_auditor", Ids.NONE, "exists (select 1 from audit_request o where o.id = request_id and o.study_id = ?)",
                     ref("request_id", "audit_request"), user("auditor_id"), time("reviewed_at")),
             table("audit_comment", Ids.IDENTITY, "study_id = ?", study(), ref("request_id", "audit_request"),
                     value("item_type", org.cqrworkbench.audit.ItemType.class),
@@ -130,7 +132,7 @@ class StudyTables {
                         default -> null;
                     }),
                     value("status", ThreadStatus.class), value("decision", ReplyKind.class)),
-            table("audit_reply", Ids.IDENTITY, "comment_id in (select id from audit_comment where study_id = ?)",
+            table("audit_reply", Ids.IDENTITY, "exists (select 1 from audit_comment o where o.id = comment_id and o.study_id = ?)",
                     ref("comment_id", "audit_comment"), user("author_id"), time("created_at"),
                     value("kind", ReplyKind.class), value("body")),
             table("change_entry", Ids.IDENTITY, "study_id = ?", study(),
