@@ -29,4 +29,26 @@ class AnalysisLoader {
         return new Analysis(study, caseService.design(studyId, username), domainService.domains(studyId, username), all,
                 new CategoryCounts(all, categories.ideaOrigins(studyId)));
     }
+
+    /**
+     * The analysis as one domain's workspace needs it: only that domain's categories, counted from only its core
+     * ideas. A large study has thousands of both in other domains, which the page never shows; this analysis must
+     * not build tables.
+     */
+    @Transactional(readOnly = true)
+    Analysis loadDomain(long studyId, String username, long domainId) {
+        var study = access.member(studyId, username).getStudy();
+        var mine = categories.findByStudyIdAndDomainIdOrderByPositionAscIdAsc(studyId, domainId);
+        var origins = new java.util.ArrayList<>(categories.ideaOriginsInDomain(studyId, domainId));
+        // A core idea counts where it is placed, even if it has since gone to another domain.
+        var known = new java.util.HashSet<Long>();
+        origins.forEach(row -> known.add((Long) row[0]));
+        var elsewhere = new java.util.HashSet<Long>();
+        mine.forEach(c -> c.getCoreIdeaIds().stream().filter(id -> !known.contains(id)).forEach(elsewhere::add));
+        if (!elsewhere.isEmpty()) {
+            origins.addAll(categories.ideaOriginsOf(studyId, elsewhere));
+        }
+        return new Analysis(study, caseService.design(studyId, username), domainService.domains(studyId, username), mine,
+                new CategoryCounts(mine, origins));
+    }
 }

@@ -24,6 +24,13 @@ interface CategoryRepository extends JpaRepository<Category, Long> {
     @Query("select ci.id, ci.caseId, ci.subsampleId from CoreIdea ci where ci.studyId = :studyId")
     List<Object[]> ideaOrigins(long studyId);
 
+    /** The same, for the core ideas of one domain. */
+    @Query("select ci.id, ci.caseId, ci.subsampleId from CoreIdea ci where ci.studyId = :studyId and ci.domainId = :domainId")
+    List<Object[]> ideaOriginsInDomain(long studyId, long domainId);
+
+    @Query("select ci.id, ci.caseId, ci.subsampleId from CoreIdea ci where ci.studyId = :studyId and ci.id in :ids")
+    List<Object[]> ideaOriginsOf(long studyId, java.util.Collection<Long> ids);
+
     /** Categories of each domain of a study, subcategories included; rows of (domain id, count). */
     @Query("select c.domainId, count(c) from Category c where c.studyId = :studyId group by c.domainId")
     List<Object[]> countByDomain(long studyId);

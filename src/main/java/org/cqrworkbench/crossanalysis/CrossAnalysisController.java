@@ -62,7 +62,7 @@ class CrossAnalysisController {
     @GetMapping("/domains/{domainId}")
     String workspace(@PathVariable long studyId, @PathVariable long domainId, @RequestParam(required = false) Long subsample,
             @RequestParam(defaultValue = "false") boolean unplaced, Principal principal, Model model) {
-        Analysis analysis = loader.load(studyId, principal.getName());
+        Analysis analysis = loader.loadDomain(studyId, principal.getName(), domainId);
         Domain domain = analysis.domains().stream().filter(d -> d.getId() == domainId).findFirst()
                 .orElseThrow(() -> new NotFoundException("domain.notFound"));
         SubsampleInfo chosen = subsampleOf(analysis, subsample);

@@ -206,7 +206,7 @@ final class ProjectToStudy {
             codings(studyId, caseId, source, text, base, seen);
         }
         if (body.length() > 0) {
-            rows.add("transcript", "id", id(), "case_id", caseId, "body", body.toString(),
+            rows.add("transcript", "id", id(), "case_id", caseId, "body", body.toString(), "body_length", body.length(),
                     "source_name", cut(String.join(" + ", names), 255), "imported_at", time(now));
         }
         Map<String, String> variables = new HashMap<>();

@@ -106,7 +106,10 @@ final class StudyBackup {
                     if (text == null) {
                         throw new org.cqrworkbench.web.InvalidInputException("exchange.backup.sourceMissing", String.valueOf(entry));
                     }
-                    copy.put("body", new String(text, StandardCharsets.UTF_8));
+                    String body = new String(text, StandardCharsets.UTF_8);
+                    copy.put("body", body);
+                    // The length is the text's own, whatever the file says.
+                    copy.put("body_length", body.length());
                 }
                 rows.table(table.name()).add(copy);
             }

@@ -87,7 +87,7 @@ class StudyTables {
             table("case_subsample", Ids.NONE, OF_CASES, ref("case_id", "study_case"), ref("subsample_id", "subsample")),
             table("study_member", Ids.IDENTITY, "study_id = ?", study(), user("user_id"),
                     value("role", StudyRole.class), value("biases")),
-            table("transcript", Ids.IDENTITY, OF_CASES, ref("case_id", "study_case"), value("body"), value("source_name"),
+            table("transcript", Ids.IDENTITY, OF_CASES, ref("case_id", "study_case"), value("body"), value("body_length"), value("source_name"),
                     time("imported_at")),
             table("transcript_part", Ids.IDENTITY,
                     "exists (select 1 from transcript t join study_case c on c.id = t.case_id where t.id = transcript_id and c.study_id = ?)",

@@ -21,6 +21,10 @@ public class Transcript {
     @Column(nullable = false)
     private String body;
 
+    /** The body's length in UTF-16 units, kept with it so that lengths can be read without the text. */
+    @Column(nullable = false)
+    private int bodyLength;
+
     private String sourceName;
 
     @Column(nullable = false)
@@ -35,6 +39,7 @@ public class Transcript {
     Transcript(long caseId, String body, String sourceName, Instant importedAt) {
         this.caseId = caseId;
         this.body = body;
+        this.bodyLength = body.length();
         this.sourceName = sourceName;
         this.importedAt = importedAt;
     }
@@ -65,6 +70,7 @@ public class Transcript {
 
     void replace(String body, String sourceName, Instant importedAt) {
         this.body = body;
+        this.bodyLength = body.length();
         this.sourceName = sourceName;
         this.importedAt = importedAt;
     }

@@ -17,7 +17,7 @@ public interface TranscriptRepository extends JpaRepository<Transcript, Long> {
     Optional<Transcript> findForUpdateByCaseId(long caseId);
 
     /** Length of each transcript of these cases, without loading any text: rows of (case id, characters). */
-    @Query("select t.caseId, length(t.body) from Transcript t where t.caseId in :caseIds")
+    @Query("select t.caseId, t.bodyLength from Transcript t where t.caseId in :caseIds")
     List<Object[]> lengths(Collection<Long> caseIds);
 
     /** Rows of (transcript id, case id) for these cases, without loading any text. */
