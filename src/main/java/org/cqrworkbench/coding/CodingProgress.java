@@ -28,6 +28,20 @@ public class CodingProgress {
         public boolean hasConsensus() {
             return !consensusCount.isEmpty();
         }
+
+        /** How dark the progress grid draws the domain: 0 for nothing coded, then 1 to 4 as more text is. */
+        public int level(long domainId) {
+            double share = share(domainId);
+            if (count(domainId) == 0) {
+                return 0;
+            }
+            return share < 0.05 ? 1 : share < 0.15 ? 2 : share < 0.3 ? 3 : 4;
+        }
+
+        /** The share of the text coded into the domain, as a whole percentage: "12%". */
+        public String percent(long domainId) {
+            return Math.round(share(domainId) * 100) + "%";
+        }
     }
 
     private final CodingRepository codings;
