@@ -48,6 +48,9 @@ final class ProjectToStudy {
     private final Set<String> caseCodes = new HashSet<>();
     private final Map<String, String> caseCodeOfSource = new HashMap<>();
     private final Map<String, String> selectionText = new HashMap<>();
+    // Variable names by GUID, and the attribute names each case already has (the first value of a name wins).
+    private final Map<String, String> variables = new HashMap<>();
+    private final Map<Long, Set<String>> attributeNames = new HashMap<>();
     private final List<String> renamedCases = new ArrayList<>();
     private long nextId = 1;
 
@@ -143,7 +146,6 @@ final class ProjectToStudy {
     private void cases(long studyId, long subsampleId) {
         Map<String, RefiProject.TextSource> sources = new LinkedHashMap<>();
         project.textSources().forEach(s -> sources.put(s.guid(), s));
-        Map<String, String> variables = new HashMap<>();
         project.variables().forEach(v -> variables.put(v.guid(), cut(v.name(), 100)));
         Set<String> placed = new HashSet<>();
         for (RefiProject.Case refiCase : project.cases()) {
@@ -156,7 +158,7 @@ final class ProjectToStudy {
             }
             String notes = refiCase.description() == null || refiCase.description().isBlank() ? null : cut(refiCase.description().strip(), 20000);
             long caseId = addCase(studyId, subsampleId, refiCase.name(), notes, own);
-            attributes(caseId, refiCase.values(), variables);
+            attributes(caseId, refiCase.values());
             if (refiCase.caseCodings() > 0) {
                 warn("exchange.warning.caseLevelCodes", codeOfCase(caseId), refiCase.caseCodings());
             }
@@ -209,9 +211,7 @@ final class ProjectToStudy {
             rows.add("transcript", "id", id(), "case_id", caseId, "body", body.toString(), "body_length", body.length(),
                     "source_name", cut(String.join(" + ", names), 255), "imported_at", time(now));
         }
-        Map<String, String> variables = new HashMap<>();
-        project.variables().forEach(v -> variables.put(v.guid(), cut(v.name(), 100)));
-        sources.forEach(s -> attributes(caseId, s.values(), variables));
+        sources.forEach(s -> attributes(caseId, s.values()));
         return caseId;
     }
 
@@ -267,10 +267,8 @@ final class ProjectToStudy {
         return true;
     }
 
-    private void attributes(long caseId, Map<String, String> values, Map<String, String> variables) {
-        Set<String> names = new HashSet<>();
-        rows.table("case_attribute").stream().filter(r -> r.get("case_id").equals(caseId))
-                .forEach(r -> names.add((String) r.get("attr_name")));
+    private void attributes(long caseId, Map<String, String> values) {
+        Set<String> names = attributeNames.computeIfAbsent(caseId, k -> new HashSet<>());
         values.forEach((variable, value) -> {
             String name = variables.get(variable);
             if (name != null && !name.isBlank() && value != null && !value.isBlank() && names.add(name)) {
@@ -280,8 +278,6 @@ final class ProjectToStudy {
     }
 
     private void notes(long studyId) {
-        Map<String, String> codeNames = new HashMap<>();
-        collectCodeNames(project.codes(), codeNames);
         for (RefiProject.Note note : project.notes()) {
             String text = note.inlineText();
             if (text == null && archive != null) {
@@ -294,13 +290,13 @@ final class ProjectToStudy {
             String body = SourceText.of(text).text().strip();
             String title = note.name() == null || note.name().isBlank() ? shorten(body) : note.name().strip();
             rows.add("study_note", "id", id(), "study_id", studyId, "title", cut(title.isEmpty() ? "Note" : title, 500),
-                    "body", cut(body, MAX_TRANSCRIPT), "about", cut(about(project.noteTargets().get(note.guid()), codeNames), 1000),
+                    "body", cut(body, MAX_TRANSCRIPT), "about", cut(about(project.noteTargets().get(note.guid())), 1000),
                     "author_id", note.creatingUser() == null ? null : personOfUser.get(note.creatingUser()),
                     "created_at", time(note.created() != null ? note.created() : now));
         }
     }
 
-    private String about(String target, Map<String, String> codeNames) {
+    private String about(String target) {
         if (target == null || target.equals("project")) {
             return null;
         }
@@ -316,13 +312,6 @@ final class ProjectToStudy {
             return code == null ? null : "Transcript of " + code;
         }
         return null;
-    }
-
-    private static void collectCodeNames(List<RefiProject.Code> codes, Map<String, String> names) {
-        for (RefiProject.Code code : codes) {
-            names.put(code.guid(), code.name());
-            collectCodeNames(code.children(), names);
-        }
     }
 
     private String textOf(RefiProject.TextSource source) {

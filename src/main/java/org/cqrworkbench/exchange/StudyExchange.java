@@ -102,9 +102,9 @@ class StudyExchange {
         } else {
             throw new InvalidInputException("exchange.type");
         }
-        RefiProject project = project(projectXml);
         StudyRows rows;
         boolean restored = archive != null && archive.entry(StudyBackup.ENTRY).isPresent();
+        // A backup carries every row itself; its project.qde is there for other programs and is not read again.
         if (restored) {
             rows = StudyBackup.read(archive.entry(StudyBackup.ENTRY).get(), archive, json);
             checkSpans(rows);
@@ -113,7 +113,7 @@ class StudyExchange {
             if (!problems.isEmpty()) {
                 warnings.add(message("exchange.warning.schema", String.join("; ", problems)));
             }
-            ProjectToStudy.Result result = ProjectToStudy.convert(project, archive, fileName, Instant.now(clock));
+            ProjectToStudy.Result result = ProjectToStudy.convert(project(projectXml), archive, fileName, Instant.now(clock));
             rows = result.rows();
             warnings.addAll(result.warnings());
         }
