@@ -32,6 +32,8 @@ interface AuditCommentRepository extends JpaRepository<AuditComment, Long> {
 
     List<AuditComment> findByStudyIdAndItemTypeAndItemIdIn(long studyId, ItemType itemType, Collection<Long> itemIds);
 
+    boolean existsByStudyIdAndItemType(long studyId, ItemType itemType);
+
     List<AuditComment> findByRequestId(long requestId);
 
     /** The comment, its row locked until the commit, so two answers or replies to one thread are taken one after the other. */

@@ -53,10 +53,12 @@ public class AuditView {
     @Transactional(readOnly = true)
     public Map<Long, List<Thread>> threads(long studyId, String username, String itemType, Collection<Long> itemIds) {
         access.member(studyId, username);
-        if (itemIds == null || itemIds.isEmpty()) {
+        ItemType type = ItemType.valueOf(itemType);
+        // Most items have no thread: a page of hundreds of codings asks with hundreds of ids only when some thread exists.
+        if (itemIds == null || itemIds.isEmpty() || !comments.existsByStudyIdAndItemType(studyId, type)) {
             return Map.of();
         }
-        List<AuditComment> found = comments.findByStudyIdAndItemTypeAndItemIdIn(studyId, ItemType.valueOf(itemType), itemIds);
+        List<AuditComment> found = comments.findByStudyIdAndItemTypeAndItemIdIn(studyId, type, itemIds);
         return build(studyId, username, found).stream()
                 .collect(Collectors.groupingBy(t -> t.comment().getItemId(), LinkedHashMap::new, Collectors.toList()));
     }

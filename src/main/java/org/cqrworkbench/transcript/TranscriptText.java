@@ -28,25 +28,53 @@ public final class TranscriptText {
         return withoutBom.replace("\r\n", "\n").replace('\r', '\n');
     }
 
-    /** Paragraphs separated by blank lines are turns; a single line break stays inside its turn. */
+    /**
+     * Paragraphs separated by blank lines are turns; a single line break stays inside its turn. A blank line is
+     * a line break, then only white space up to the last line break of that white space, as the pattern
+     * "\\n\\s*\\n" would find it. Scanned by hand because the coding page lays out a whole transcript on every
+     * load, and a regular expression tried at every position costs more than the rest of the page.
+     */
     public static List<Turn> turns(String body) {
         List<Turn> turns = new ArrayList<>();
-        int position = 0;
-        for (String paragraph : body.split("\n\\s*\n", -1)) {
-            int start = body.indexOf(paragraph, position);
-            int end = start + paragraph.length();
-            position = end;
-            if (paragraph.isBlank()) {
+        int start = 0;
+        int at = body.indexOf('\n');
+        while (at >= 0) {
+            int lastBreak = -1;
+            int after = at + 1;
+            while (after < body.length() && isWhitespace(body.charAt(after))) {
+                if (body.charAt(after) == '\n') {
+                    lastBreak = after;
+                }
+                after++;
+            }
+            if (lastBreak < 0) {
+                at = body.indexOf('\n', after);
                 continue;
             }
-            Matcher label = SPEAKER.matcher(paragraph);
-            if (label.find()) {
-                turns.add(new Turn(label.group(1), paragraph.substring(label.end()), start, end));
-            } else {
-                turns.add(new Turn(null, paragraph, start, end));
-            }
+            addTurn(turns, body, start, at);
+            start = lastBreak + 1;
+            at = body.indexOf('\n', start);
         }
+        addTurn(turns, body, start, body.length());
         return turns;
+    }
+
+    /** The characters \\s stands for in a regular expression. */
+    private static boolean isWhitespace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+    }
+
+    private static void addTurn(List<Turn> turns, String body, int start, int end) {
+        String paragraph = body.substring(start, end);
+        if (paragraph.isBlank()) {
+            return;
+        }
+        Matcher label = SPEAKER.matcher(paragraph);
+        if (label.find()) {
+            turns.add(new Turn(label.group(1), paragraph.substring(label.end()), start, end));
+        } else {
+            turns.add(new Turn(null, paragraph, start, end));
+        }
     }
 
     /**

@@ -2,7 +2,11 @@ package org.cqrworkbench.transcript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.cqrworkbench.transcript.TranscriptText.Turn;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +26,38 @@ class TranscriptTextTest {
         for (Turn turn : turns) {
             assertThat(body.substring(turn.start(), turn.end())).endsWith(turn.text());
         }
+    }
+
+    @Test
+    void turnsSplitWhereverABlankLinePatternWouldSplitEvenOnOddWhiteSpace() {
+        Random random = new Random(7);
+        char[] letters = {'a', 'b', ' ', '\t', '\n', '\n', '\r', '\f', 'P', ':'};
+        for (int round = 0; round < 2000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(40); i > 0; i--) {
+                text.append(letters[random.nextInt(letters.length)]);
+            }
+            String body = text.toString();
+            assertThat(TranscriptText.turns(body)).as("turns of %s", body.replace("\n", "\\n")).isEqualTo(turnsByPattern(body));
+        }
+    }
+
+    /** The turns as a split on the pattern of a blank line gives them. */
+    private static List<Turn> turnsByPattern(String body) {
+        Pattern speaker = Pattern.compile("^([\\p{L}\\p{N}][\\p{L}\\p{N} .'’-]{0,38}):[ \\t]+");
+        List<Turn> turns = new ArrayList<>();
+        int position = 0;
+        for (String paragraph : body.split("\n\\s*\n", -1)) {
+            int start = body.indexOf(paragraph, position);
+            int end = start + paragraph.length();
+            position = end;
+            if (!paragraph.isBlank()) {
+                Matcher label = speaker.matcher(paragraph);
+                turns.add(label.find() ? new Turn(label.group(1), paragraph.substring(label.end()), start, end)
+                        : new Turn(null, paragraph, start, end));
+            }
+        }
+        return turns;
     }
 
     @Test
