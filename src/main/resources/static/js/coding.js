@@ -22,7 +22,6 @@
   const csrfHeader = document.querySelector('meta[name=_csrf_header]');
   const csrfToken = document.querySelector('meta[name=_csrf]');
   let codings = [];
-  let consensusShown = [];
   let active = null;
   let filter = null;
   const undo = [];
@@ -53,7 +52,6 @@
     const response = await fetch(url + (consensusMode ? '?consensus=true' : ''), {headers: {'Accept': 'application/json'}});
     const data = await response.json();
     codings = data.editable;
-    consensusShown = data.consensus.filter((c) => !codings.some((e) => e.id === c.id));
     active = codings.find((c) => active && c.id === active.id) || null;
     renderAll();
   }

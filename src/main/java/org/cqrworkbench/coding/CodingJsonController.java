@@ -1,7 +1,6 @@
 package org.cqrworkbench.coding;
 
 import java.security.Principal;
-import java.util.ArrayList;
 import java.util.List;
 import org.cqrworkbench.coding.CodingService.CaseCodings;
 import org.springframework.http.HttpStatus;
@@ -28,7 +27,8 @@ class CodingJsonController {
         }
     }
 
-    record Codings(List<CodingJson> editable, List<CodingJson> consensus, boolean draftDone) {
+    /** The codings the page draws: the viewer's private draft while drafting, the team's consensus otherwise. */
+    record Codings(List<CodingJson> editable, boolean draftDone) {
     }
 
     record NewCoding(long domainId, int start, int end, Boolean consensus) {
@@ -49,11 +49,10 @@ class CodingJsonController {
     @GetMapping("/codings")
     Codings codings(@PathVariable long studyId, @PathVariable String code,
             @RequestParam(defaultValue = "false") boolean consensus, Principal principal) {
-        CaseCodings view = codingService.caseCodings(studyId, principal.getName(), code);
+        CaseCodings view = codingService.caseCodingsWithoutText(studyId, principal.getName(), code);
         boolean drafting = CodingPage.drafting(view) && !consensus;
-        List<CodingJson> team = view.consensus().stream().map(CodingJson::of).toList();
-        List<CodingJson> editable = drafting ? view.ownDraft().stream().map(CodingJson::of).toList() : new ArrayList<>(team);
-        return new Codings(editable, drafting ? List.of() : team, view.ownDraftDone());
+        List<Coding> shown = drafting ? view.ownDraft() : view.consensus();
+        return new Codings(shown.stream().map(CodingJson::of).toList(), view.ownDraftDone());
     }
 
     @PostMapping("/codings")

@@ -57,9 +57,19 @@ public class CodingService {
 
     @Transactional(readOnly = true)
     public CaseCodings caseCodings(long studyId, String username, String caseCode) {
+        return view(studyId, username, caseCode, true);
+    }
+
+    /** As {@link #caseCodings}, without reading the transcript's text: for the coding page's script, which has it. */
+    @Transactional(readOnly = true)
+    public CaseCodings caseCodingsWithoutText(long studyId, String username, String caseCode) {
+        return view(studyId, username, caseCode, false);
+    }
+
+    private CaseCodings view(long studyId, String username, String caseCode, boolean withText) {
         StudyMember viewer = access.member(studyId, username);
         StudyCase studyCase = caseService.caseByCode(studyId, username, caseCode);
-        Transcript transcript = transcripts.findByCaseId(studyCase.getId()).orElse(null);
+        Transcript transcript = withText ? transcripts.findByCaseId(studyCase.getId()).orElse(null) : null;
         List<Coding> all = codings.findByCaseIdOrderByStartAscEndAsc(studyCase.getId());
         long me = viewer.getUser().getId();
         Set<Long> done = drafts.findByKeyCaseId(studyCase.getId()).stream()

@@ -14,6 +14,11 @@ public final class TranscriptText {
 
     /** A turn: its speaker label if it starts with one ("Interviewer:"), the words after it, and where it sits. */
     public record Turn(String speaker, String text, int start, int end) {
+
+        /** Where the words start, after the speaker label. */
+        public int textStart() {
+            return end - text.length();
+        }
     }
 
     // A speaker label is a short name at the start of a paragraph followed by a colon: "P07:", "Interviewer:".
