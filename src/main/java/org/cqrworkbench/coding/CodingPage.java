@@ -54,8 +54,9 @@ class CodingPage {
         model.addAttribute("mayEdit", view.viewer().getRole().mayEditAnalysis());
         model.addAttribute("codingIds", view.consensus().stream().map(Coding::getId).toList());
         model.addAttribute("isLead", view.viewer().getRole() == StudyRole.LEAD);
+        model.addAttribute("hasTranscript", view.transcript() != null);
         if (view.transcript() != null) {
-            model.addAttribute("turns", TranscriptText.turns(view.transcript().getBody()));
+            model.addAttribute("turnsMarkup", TurnsMarkup.of(TranscriptText.turns(view.transcript().getBody())));
         }
         return "coding/coding";
     }
