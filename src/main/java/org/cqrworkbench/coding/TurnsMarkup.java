@@ -27,21 +27,26 @@ final class TurnsMarkup {
         return html.toString();
     }
 
-    /** Escapes as the template's th:text does. */
+    /** Escapes as the template's th:text does, copying the runs between special characters whole. */
     private static void escape(String text, StringBuilder html) {
         if (text == null) {
             return;
         }
+        int copied = 0;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> html.append("&amp;");
-                case '<' -> html.append("&lt;");
-                case '>' -> html.append("&gt;");
-                case '"' -> html.append("&quot;");
-                case '\'' -> html.append("&#39;");
-                default -> html.append(c);
+            String entity = switch (text.charAt(i)) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#39;";
+                default -> null;
+            };
+            if (entity != null) {
+                html.append(text, copied, i).append(entity);
+                copied = i + 1;
             }
         }
+        html.append(text, copied, text.length());
     }
 }
