@@ -1,5 +1,8 @@
 package org.cqrworkbench.exchange;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.LocalDate;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -12,8 +15,15 @@ final class Downloads {
     private Downloads() {
     }
 
-    static ResponseEntity<byte[]> qdpx(long studyId, byte[] content) {
-        return file(content, "study-" + studyId + "-" + LocalDate.now() + ".qdpx", "application/zip");
+    /**
+     * The response as a .qdpx download, written as it is made: a large study's archive is never held in memory. Its
+     * length is not known before the end, so it goes out in chunks.
+     */
+    static OutputStream qdpx(HttpServletResponse response, long studyId) throws IOException {
+        response.setContentType("application/zip");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename("study-" + studyId + "-" + LocalDate.now() + ".qdpx").build().toString());
+        return response.getOutputStream();
     }
 
     static ResponseEntity<byte[]> qdc(long studyId, byte[] content) {

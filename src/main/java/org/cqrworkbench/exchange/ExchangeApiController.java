@@ -1,6 +1,7 @@
 package org.cqrworkbench.exchange;
 
 import java.io.IOException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
@@ -46,8 +47,8 @@ class ExchangeApiController {
     }
 
     @GetMapping("/api/studies/{studyId}/export.qdpx")
-    ResponseEntity<byte[]> export(@PathVariable long studyId, Principal principal) {
-        return Downloads.qdpx(studyId, studies.export(studyId, principal.getName()));
+    void export(@PathVariable long studyId, Principal principal, HttpServletResponse response) {
+        studies.export(studyId, principal.getName(), () -> Downloads.qdpx(response, studyId));
     }
 
     @GetMapping("/api/studies/{studyId}/codebook.qdc")

@@ -1,5 +1,6 @@
 package org.cqrworkbench.exchange;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.Locale;
 import org.cqrworkbench.web.InvalidInputException;
@@ -48,8 +49,8 @@ class ExchangeController {
     }
 
     @GetMapping("/studies/{studyId}/export.qdpx")
-    ResponseEntity<byte[]> export(@PathVariable long studyId, Principal principal) {
-        return Downloads.qdpx(studyId, studies.export(studyId, principal.getName()));
+    void export(@PathVariable long studyId, Principal principal, HttpServletResponse response) {
+        studies.export(studyId, principal.getName(), () -> Downloads.qdpx(response, studyId));
     }
 
     @GetMapping("/studies/{studyId}/codebook.qdc")

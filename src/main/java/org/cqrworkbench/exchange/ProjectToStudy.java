@@ -228,7 +228,7 @@ final class ProjectToStudy {
             }
             if (selection.guid() != null) {
                 selectionText.put(selection.guid(), caseCodeOfSource.get(source.guid()) + ": “"
-                        + shorten(text.text().substring(start.getAsInt(), end.getAsInt())) + "”");
+                        + shorten(text.text(), start.getAsInt(), end.getAsInt()) + "”");
             }
             for (RefiProject.Coding coding : selection.codings()) {
                 unknownCode += coding(studyId, caseId, coding, base + start.getAsInt(), base + end.getAsInt(),
@@ -288,7 +288,7 @@ final class ProjectToStudy {
                 continue;
             }
             String body = SourceText.of(text).text().strip();
-            String title = note.name() == null || note.name().isBlank() ? shorten(body) : note.name().strip();
+            String title = note.name() == null || note.name().isBlank() ? shorten(body, 0, body.length()) : note.name().strip();
             rows.add("study_note", "id", id(), "study_id", studyId, "title", cut(title.isEmpty() ? "Note" : title, 500),
                     "body", cut(body, MAX_TRANSCRIPT), "about", cut(about(project.noteTargets().get(note.guid())), 1000),
                     "author_id", note.creatingUser() == null ? null : personOfUser.get(note.creatingUser()),
@@ -369,9 +369,8 @@ final class ProjectToStudy {
         return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
-    private static String shorten(String text) {
-        String flat = text.strip().replaceAll("\\s+", " ");
-        return flat.length() <= 80 ? flat : flat.substring(0, 79) + "…";
+    private static String shorten(String text, int from, int to) {
+        return StudyToProject.shorten(text, from, to, 80);
     }
 
     private static String nameOr(String name) {

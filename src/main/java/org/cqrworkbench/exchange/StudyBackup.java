@@ -1,17 +1,17 @@
 package org.cqrworkbench.exchange;
 
-import java.io.BufferedWriter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,35 +30,100 @@ final class StudyBackup {
     }
 
     /**
-     * Writes the entry row by row into `out`, so a large study is never held twice in memory: once as rows, and once
-     * more as the document about them.
+     * Writes the entry into `out` row by row as the rows come from the database, so a large study is never held in
+     * memory, neither as rows nor as the document about them. Transcript rows name the archive entry of their text.
+     * The people come last, as the rows name them, and are returned: finding them first would mean reading every
+     * table twice. The transcripts' rows (without their texts) are given: the caller has read them already.
      */
-    static void write(StudyRows rows, Map<Long, String> transcriptEntries, JsonMapper json, OutputStream out) throws IOException {
-        Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
-        List<Map<String, Object>> people = new ArrayList<>();
-        rows.people().values().forEach(p -> people.add(Map.of("id", p.id(), "username", p.username(),
-                "displayName", p.displayName())));
-        writer.write("{\"format\":" + json.writeValueAsString(FORMAT) + ",\"version\":" + VERSION + ",\"people\":"
-                + json.writeValueAsString(people) + ",\"tables\":{");
-        boolean firstTable = true;
-        for (StudyTables.Table table : StudyTables.TABLES) {
-            writer.write((firstTable ? "" : ",") + json.writeValueAsString(table.name()) + ":[");
-            firstTable = false;
-            boolean firstRow = true;
-            for (Map<String, Object> row : rows.table(table.name())) {
-                Map<String, Object> copy = new LinkedHashMap<>();
-                row.forEach((column, value) -> copy.put(column, value instanceof OffsetDateTime time ? time.toString() : value));
+    static Map<Long, StudyRows.Person> write(StudyTables tables, long studyId, List<Map<String, Object>> transcripts,
+            JsonMapper json, OutputStream out) {
+        Set<Long> named = new HashSet<>();
+        Map<Long, StudyRows.Person> people;
+        try (JsonGenerator generator = json.createGenerator(new Unclosed(out))) {
+            generator.writeStartObject();
+            generator.writeStringProperty("format", FORMAT);
+            generator.writeNumberProperty("version", VERSION);
+            generator.writeObjectPropertyStart("tables");
+            for (StudyTables.Table table : StudyTables.TABLES) {
+                generator.writeArrayPropertyStart(table.name());
                 if (table.name().equals("transcript")) {
-                    copy.remove("body");
-                    copy.put("body_entry", transcriptEntries.get(((Number) row.get("id")).longValue()));
+                    for (Map<String, Object> row : transcripts) {
+                        generator.writeStartObject();
+                        row.forEach((column, value) -> {
+                            generator.writeName(column);
+                            value(generator, value);
+                        });
+                        generator.writeStringProperty("body_entry", entryOf(((Number) row.get("id")).longValue()));
+                        generator.writeEndObject();
+                    }
+                } else {
+                    tables.each(studyId, table, named, (names, values) -> {
+                        generator.writeStartObject();
+                        for (int i = 0; i < names.size(); i++) {
+                            generator.writeName(names.get(i));
+                            value(generator, values[i]);
+                        }
+                        generator.writeEndObject();
+                    });
                 }
-                writer.write((firstRow ? "" : ",") + json.writeValueAsString(copy));
-                firstRow = false;
+                generator.writeEndArray();
             }
-            writer.write("]");
+            generator.writeEndObject();
+            people = tables.accounts(named);
+            generator.writeArrayPropertyStart("people");
+            for (StudyRows.Person person : people.values()) {
+                generator.writeStartObject();
+                generator.writeNumberProperty("id", person.id());
+                generator.writeStringProperty("username", person.username());
+                generator.writeStringProperty("displayName", person.displayName());
+                generator.writeEndObject();
+            }
+            generator.writeEndArray();
+            generator.writeEndObject();
         }
-        writer.write("}}");
-        writer.flush();
+        return people;
+    }
+
+    /** A value as the mapper would write it, without looking up how for each of a large study's million values. */
+    private static void value(JsonGenerator generator, Object value) {
+        if (value == null) {
+            generator.writeNull();
+        } else if (value instanceof String text) {
+            generator.writeString(text);
+        } else if (value instanceof Long number) {
+            generator.writeNumber(number);
+        } else if (value instanceof Integer number) {
+            generator.writeNumber(number);
+        } else if (value instanceof Boolean flag) {
+            generator.writeBoolean(flag);
+        } else if (value instanceof OffsetDateTime time) {
+            generator.writeString(time.toString());
+        } else {
+            generator.writePOJO(value);
+        }
+    }
+
+    /** The archive entry that holds the text of a transcript. */
+    static String entryOf(long transcriptId) {
+        return "sources/" + StudyToProject.guid("transcript", transcriptId) + ".txt";
+    }
+
+    /** The archive's stream, which the JSON writer must not close: more entries follow. */
+    private static final class Unclosed extends FilterOutputStream {
+
+        Unclosed(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,8 @@
 package org.cqrworkbench.exchange;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,6 +18,7 @@ import org.cqrworkbench.web.InvalidInputException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.w3c.dom.Document;
@@ -32,15 +36,17 @@ class StudyExchange {
     private static final long IMPORTER = -1;
 
     private final StudyTables tables;
+    private final JdbcTemplate streaming;
     private final AccountService accounts;
     private final StudyAccess access;
     private final ExchangeLimits limits;
     private final JsonMapper json;
     private final Clock clock;
 
-    StudyExchange(StudyTables tables, AccountService accounts, StudyAccess access, ExchangeLimits limits, JsonMapper json,
-            Clock clock) {
+    StudyExchange(StudyTables tables, JdbcTemplate jdbc, AccountService accounts, StudyAccess access, ExchangeLimits limits,
+            JsonMapper json, Clock clock) {
         this.tables = tables;
+        this.streaming = StudyTables.streaming(jdbc);
         this.accounts = accounts;
         this.access = access;
         this.limits = limits;
@@ -48,11 +54,26 @@ class StudyExchange {
         this.clock = clock;
     }
 
-    /** The whole study as a .qdpx. Only a lead may take it away: it holds every judge's private drafts. */
+    /** Where an export goes; opened only once the user may have the study, so a refusal is still a plain answer. */
+    interface Target {
+        OutputStream open() throws IOException;
+    }
+
+    /**
+     * The whole study as a .qdpx, written into the target as it is read. Only a lead may take it away: it holds every
+     * judge's private drafts. One read-only transaction, so every part of the file sees the same study. The target is
+     * not closed: should the export fail half-way, a download must end as cut off, not as a complete, shorter file.
+     */
     @Transactional(readOnly = true)
-    public byte[] export(long studyId, String username) {
+    public void export(long studyId, String username, Target target) {
         access.lead(studyId, username);
-        return StudyToProject.qdpx(tables.read(studyId), json);
+        OutputStream out;
+        try {
+            out = target.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StudyExport.write(tables, streaming, studyId, json, out);
     }
 
     /** A new study from the file, led by the importing user. It lands whole or not at all. */

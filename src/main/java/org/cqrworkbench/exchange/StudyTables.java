@@ -25,6 +25,7 @@ import org.cqrworkbench.frequency.RareRule;
 import org.cqrworkbench.study.StudyRole;
 import org.cqrworkbench.web.InvalidInputException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
@@ -65,6 +66,7 @@ class StudyTables {
             Set<String> allowed) {
     }
 
+    /** `owner` finds the study's rows: joins and a where clause over the table as t, the study's id its one parameter. */
     record Table(String name, Ids ids, String sequence, String owner, List<Column> columns) {
 
         boolean hasId() {
@@ -72,25 +74,28 @@ class StudyTables {
         }
     }
 
-    // Rows are picked with EXISTS, not "in (select ...)": H2 spills a long IN list to disk past its in-memory row limit
-    // (a few thousand rows with a small heap) and then fails, so a large study could not be exported.
-    private static final String OF_CASES = "exists (select 1 from study_case o where o.id = case_id and o.study_id = ?)";
+    // A table's rows (alias t) are picked by a join to the row that belongs to the study. Not "in (select ...)": H2
+    // spills a long IN list to disk past its in-memory row limit (a few thousand rows with a small heap) and then
+    // fails. Not EXISTS either: H2 runs the subquery once per row of the whole table, which made reading a large
+    // study take seconds.
+    private static final String OF_STUDY = "where t.study_id = ?";
+    private static final String OF_CASES = ofParent("study_case", "case_id");
 
     static final List<Table> TABLES = List.of(
-            table("study", Ids.IDENTITY, "id = ?", value("name"), value("description"), value("research_question"),
+            table("study", Ids.IDENTITY, "where t.id = ?", value("name"), value("description"), value("research_question"),
                     value("abbreviations"), time("created_at")),
-            table("subsample", Ids.IDENTITY, "study_id = ?", study(), value("name"), value("table_title"), value("sort_order"),
+            table("subsample", Ids.IDENTITY, OF_STUDY, study(), value("name"), value("table_title"), value("sort_order"),
                     value("general_rule", GeneralRule.class), value("rare_rule", RareRule.class)),
-            table("study_case", Ids.IDENTITY, "study_id = ?", study(), value("code"), value("notes"),
+            table("study_case", Ids.IDENTITY, OF_STUDY, study(), value("code"), value("notes"),
                     value("coding_mode", CodingMode.class)),
             table("case_attribute", Ids.NONE, OF_CASES, ref("case_id", "study_case"), value("attr_name"), value("attr_value")),
             table("case_subsample", Ids.NONE, OF_CASES, ref("case_id", "study_case"), ref("subsample_id", "subsample")),
-            table("study_member", Ids.IDENTITY, "study_id = ?", study(), user("user_id"),
+            table("study_member", Ids.IDENTITY, OF_STUDY, study(), user("user_id"),
                     value("role", StudyRole.class), value("biases")),
             table("transcript", Ids.IDENTITY, OF_CASES, ref("case_id", "study_case"), value("body"), value("body_length"), value("source_name"),
                     time("imported_at")),
             table("transcript_part", Ids.IDENTITY,
-                    "exists (select 1 from transcript t join study_case c on c.id = t.case_id where t.id = transcript_id and c.study_id = ?)",
+                    "join transcript p on p.id = t.transcript_id join study_case o on o.id = p.case_id where o.study_id = ?",
                     ref("transcript_id", "transcript"), ref("subsample_id", "subsample"), value("start_offset"), value("end_offset")),
             sequenced("domain", "domain_seq", study(), parent("parent_id"), value("name"), value("definition"), value("sort_order")),
             sequenced("coding", "coding_seq", study(), ref("case_id", "study_case"), ref("domain_id", "domain"),
@@ -99,23 +104,23 @@ class StudyTables {
             table("coding_draft", Ids.NONE, OF_CASES, ref("case_id", "study_case"), user("owner_id"), time("done_at")),
             sequenced("core_idea", "core_idea_seq", study(), ref("case_id", "study_case"), ref("subsample_id", "subsample"),
                     ref("domain_id", "domain"), value("body"), value("sort_order")),
-            table("core_idea_coding", Ids.NONE, "exists (select 1 from core_idea o where o.id = core_idea_id and o.study_id = ?)",
+            table("core_idea_coding", Ids.NONE, ofParent("core_idea", "core_idea_id"),
                     ref("core_idea_id", "core_idea"), ref("coding_id", "coding")),
             sequenced("category", "category_seq", study(), ref("domain_id", "domain"), parent("parent_id"), value("name"),
                     value("description"), value("sort_order")),
-            table("category_core_idea", Ids.NONE, "exists (select 1 from category o where o.id = category_id and o.study_id = ?)",
+            table("category_core_idea", Ids.NONE, ofParent("category", "category_id"),
                     ref("category_id", "category"), ref("core_idea_id", "core_idea")),
             table("case_step", Ids.NONE, OF_CASES, ref("case_id", "study_case"),
                     value("step", CaseStep.class), time("done_at"),
                     user("done_by")),
-            table("audit_request", Ids.IDENTITY, "study_id = ?", study(), value("step", AuditStep.class),
+            table("audit_request", Ids.IDENTITY, OF_STUDY, study(), value("step", AuditStep.class),
                     value("note"), user("requested_by"), time("requested_at"), time("closed_at")),
-            table("audit_request_target", Ids.NONE, "exists (select 1 from audit_request o where o.id = request_id and o.study_id = ?)",
+            table("audit_request_target", Ids.NONE, ofParent("audit_request", "request_id"),
                     ref("request_id", "audit_request"), loose("target_id", (row, rows) ->
                             "CROSS_ANALYSIS".equals(rows.row("audit_request", row.get("request_id")).get("step")) ? "domain" : "study_case")),
-            table("audit_request_auditor", Ids.NONE, "exists (select 1 from audit_request o where o.id = request_id and o.study_id = ?)",
+            table("audit_request_auditor", Ids.NONE, ofParent("audit_request", "request_id"),
                     ref("request_id", "audit_request"), user("auditor_id"), time("reviewed_at")),
-            table("audit_comment", Ids.IDENTITY, "study_id = ?", study(), ref("request_id", "audit_request"),
+            table("audit_comment", Ids.IDENTITY, OF_STUDY, study(), ref("request_id", "audit_request"),
                     value("item_type", org.cqrworkbench.audit.ItemType.class),
                     loose("item_id", (row, rows) -> switch (String.valueOf(row.get("item_type"))) {
                         case "CODING" -> "coding";
@@ -132,10 +137,10 @@ class StudyTables {
                         default -> null;
                     }),
                     value("status", ThreadStatus.class), value("decision", ReplyKind.class)),
-            table("audit_reply", Ids.IDENTITY, "exists (select 1 from audit_comment o where o.id = comment_id and o.study_id = ?)",
+            table("audit_reply", Ids.IDENTITY, ofParent("audit_comment", "comment_id"),
                     ref("comment_id", "audit_comment"), user("author_id"), time("created_at"),
                     value("kind", ReplyKind.class), value("body")),
-            table("change_entry", Ids.IDENTITY, "study_id = ?", study(),
+            table("change_entry", Ids.IDENTITY, OF_STUDY, study(),
                     value("item_type", org.cqrworkbench.changelog.ItemType.class),
                     loose("item_id", (row, rows) -> switch (String.valueOf(row.get("item_type"))) {
                         case "DOMAIN" -> "domain";
@@ -150,52 +155,168 @@ class StudyTables {
                     }),
                     value("item_label"), value("action", ChangeAction.class), user("who"), time("at"), value("before_value"),
                     value("after_value"), loose("comment_id", (row, rows) -> "audit_comment")),
-            table("study_note", Ids.IDENTITY, "study_id = ?", study(), value("title"), value("body"), value("about"),
+            table("study_note", Ids.IDENTITY, OF_STUDY, study(), value("title"), value("body"), value("about"),
                     user("author_id"), time("created_at")));
 
     private final JdbcTemplate jdbc;
+    // The same database, but rows come in batches as they are read: PostgreSQL would otherwise hand over a whole
+    // table of a large study at once.
+    private final JdbcTemplate streaming;
 
     StudyTables(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.streaming = streaming(jdbc);
     }
 
-    /** Every row of the study, and the people they name. */
+    /** A copy of `jdbc` that reads rows in batches, inside a transaction, instead of all of a result at once. */
+    static JdbcTemplate streaming(JdbcTemplate jdbc) {
+        JdbcTemplate template = new JdbcTemplate(jdbc.getDataSource());
+        template.setFetchSize(500);
+        return template;
+    }
+
+    /** Every row of the study, and the people they name, all in memory: for comparing two studies. */
     StudyRows read(long studyId) {
         StudyRows rows = new StudyRows();
         Set<Long> people = new java.util.TreeSet<>();
         for (Table table : TABLES) {
-            List<String> names = new ArrayList<>();
-            if (table.hasId()) {
-                names.add("id");
-            }
-            table.columns().forEach(c -> names.add(c.name()));
-            String order = table.hasId() ? "id" : names.get(0) + ", " + names.get(1);
-            String sql = "select " + String.join(", ", names) + " from " + table.name() + " where " + table.owner()
-                    + " order by " + order;
-            jdbc.query(sql, (ResultSet rs) -> {
+            each(studyId, table, people, (names, values) -> {
                 Map<String, Object> row = new LinkedHashMap<>();
-                if (table.hasId()) {
-                    row.put("id", rs.getLong("id"));
-                }
-                for (Column column : table.columns()) {
-                    Object value = column.kind() == Kind.TIME ? rs.getObject(column.name(), OffsetDateTime.class)
-                            : rs.getObject(column.name());
-                    row.put(column.name(), value);
-                    if (column.kind() == Kind.USER && value != null) {
-                        people.add(((Number) value).longValue());
-                    }
+                for (int i = 0; i < names.size(); i++) {
+                    row.put(names.get(i), values[i]);
                 }
                 rows.table(table.name()).add(row);
-            }, studyId);
+            });
         }
-        if (!people.isEmpty()) {
-            String in = people.stream().map(String::valueOf).collect(Collectors.joining(","));
+        accounts(people).values().forEach(rows::addPerson);
+        return rows;
+    }
+
+    /** What to do with one row: its values, in the order of the column names. */
+    interface RowAction {
+        void accept(List<String> names, Object[] values);
+    }
+
+    /** About how many rows of a large table are read at a time. */
+    private static final int PAGE = 2000;
+
+    /**
+     * The study's rows of one table, one at a time, in the order of their ids (or of their first two columns): the id
+     * first when the table has one, then its columns in order. The people the rows name are added to `people` on the
+     * way.
+     */
+    void each(long studyId, Table table, Set<Long> people, RowAction action) {
+        List<String> names = new ArrayList<>();
+        if (table.hasId()) {
+            names.add("id");
+        }
+        List<Column> columns = table.columns();
+        columns.forEach(c -> names.add(c.name()));
+        String selected = names.stream().map(n -> "t." + n).collect(Collectors.joining(", "));
+        RowCallbackHandler handler = rs -> {
+            Object[] values = new Object[names.size()];
+            int index = 0;
+            if (table.hasId()) {
+                values[index++] = rs.getLong(1);
+            }
+            for (Column column : columns) {
+                Object value = column.kind() == Kind.TIME ? rs.getObject(index + 1, OffsetDateTime.class) : rs.getObject(index + 1);
+                if (column.kind() == Kind.USER && value != null) {
+                    people.add(((Number) value).longValue());
+                }
+                values[index++] = value;
+            }
+            action.accept(names, values);
+        };
+        Column first = table.columns().get(0);
+        if (table.hasId() && table.owner().equals(OF_STUDY)) {
+            inPages(streaming, table.name(), selected, studyId, handler);
+        } else if (!table.hasId() && first.kind() == Kind.REF && table.owner().equals(ofParent(first.target(), first.name()))) {
+            inKeyPages(table, names, selected, studyId, handler);
+        } else {
+            streaming.query("select " + selected + " from " + table.name() + " t " + table.owner() + " order by "
+                    + (table.hasId() ? "t.id" : "t." + names.get(0) + ", t." + names.get(1)), handler, studyId);
+        }
+    }
+
+    /**
+     * The rows of a table with ids and a study_id column (as t) that are the study's, in the order of their ids, a
+     * range of ids at a time. H2 would otherwise gather a whole table's rows of the study through the study_id index,
+     * sort them, and past a few thousand rows write them to a temporary file first; a range of ids it reads in order
+     * from the primary key, and a range is a young object the collector is quickly rid of. The rows of other studies
+     * within a range are read, and passed over.
+     */
+    static void inPages(JdbcTemplate jdbc, String table, String columns, long studyId, RowCallbackHandler handler) {
+        long[] span = jdbc.queryForObject("select min(t.id), max(t.id), count(*) from " + table + " t where t.study_id = ?",
+                (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, studyId);
+        long first = span[0];
+        long last = span[1];
+        long count = span[2];
+        if (count == 0) {
+            return;
+        }
+        // Ranges as wide as PAGE of the study's rows would fill if its ids were evenly spread.
+        long width = Math.max(PAGE, (last - first + 1) * PAGE / count);
+        int studyColumn = columns.split(",").length + 1;
+        RowCallbackHandler ofStudy = rs -> {
+            if (rs.getLong(studyColumn) == studyId) {
+                handler.processRow(rs);
+            }
+        };
+        for (long from = first; from <= last; from += width) {
+            jdbc.query("select " + columns + ", t.study_id from " + table + " t where t.id >= ? and t.id <= ? order by t.id",
+                    ofStudy, from, Math.min(last, from + width - 1));
+        }
+    }
+
+    /**
+     * The rows of a table without ids, whose primary key is its first two columns and whose first column points at an
+     * owner row of the study (a core idea's links, a category's placements...), in the order of that key, a page at a
+     * time: the reasons are those of {@link #inPages}. The pages run through the owners' ids, from the study's first
+     * to its last; rows of other studies' owners within them are read, and passed over.
+     */
+    private void inKeyPages(Table table, List<String> names, String selected, long studyId, RowCallbackHandler handler) {
+        String owner = table.columns().get(0).target();
+        long[] span = streaming.queryForObject("select min(o.id), max(o.id), count(*) from " + owner + " o where o.study_id = ?",
+                (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, studyId);
+        if (span[2] == 0) {
+            return;
+        }
+        String first = "t." + names.get(0);
+        String second = "t." + names.get(1);
+        String select = "select " + selected + ", o.study_id from " + table.name() + " t join " + owner + " o on o.id = "
+                + first + " where " + first + " >= ? and " + first + " <= ?";
+        String order = " order by " + first + ", " + second + " fetch first " + PAGE + " rows only";
+        int studyColumn = names.size() + 1;
+        Object[] last = {null, null};
+        int[] read = {0};
+        RowCallbackHandler page = rs -> {
+            read[0]++;
+            last[0] = rs.getObject(1);
+            last[1] = rs.getObject(2);
+            if (rs.getLong(studyColumn) == studyId) {
+                handler.processRow(rs);
+            }
+        };
+        streaming.query(select + order, page, span[0], span[1]);
+        while (read[0] == PAGE) {
+            read[0] = 0;
+            streaming.query(select + " and (" + first + " > ? or " + second + " > ?)" + order, page, last[0], span[1], last[0],
+                    last[1]);
+        }
+    }
+
+    /** The accounts of these people that still exist, by id. */
+    Map<Long, StudyRows.Person> accounts(Set<Long> ids) {
+        Map<Long, StudyRows.Person> people = new LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            String in = new java.util.TreeSet<>(ids).stream().map(String::valueOf).collect(Collectors.joining(","));
             jdbc.query("select id, username, display_name from user_account where id in (" + in + ") order by id",
                     (ResultSet rs) -> {
-                        rows.addPerson(new StudyRows.Person(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                        people.put(rs.getLong(1), new StudyRows.Person(rs.getLong(1), rs.getString(2), rs.getString(3)));
                     });
         }
-        return rows;
+        return people;
     }
 
     /**
@@ -357,12 +478,17 @@ class StudyTables {
         return new InvalidInputException("exchange.backup.damaged", table);
     }
 
+    /** The rows of a table whose `column` points at a row of `parent` that is the study's. */
+    private static String ofParent(String parent, String column) {
+        return "join " + parent + " o on o.id = t." + column + " where o.study_id = ?";
+    }
+
     private static Table table(String name, Ids ids, String owner, Column... columns) {
         return new Table(name, ids, null, owner, List.of(columns));
     }
 
     private static Table sequenced(String name, String sequence, Column... columns) {
-        return new Table(name, Ids.SEQUENCE, sequence, "study_id = ?", List.of(columns));
+        return new Table(name, Ids.SEQUENCE, sequence, OF_STUDY, List.of(columns));
     }
 
     private static Column study() {

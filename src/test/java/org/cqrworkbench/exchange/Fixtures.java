@@ -45,6 +45,13 @@ final class Fixtures {
         return bytes.toByteArray();
     }
 
+    /** The study as its lead downloads it, caught in memory. */
+    static byte[] export(StudyExchange exchange, long studyId, String lead) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        exchange.export(studyId, lead, () -> bytes);
+        return bytes.toByteArray();
+    }
+
     /** The entries of an archive, by name. */
     static Map<String, byte[]> unzip(byte[] archive) {
         Map<String, byte[]> entries = new LinkedHashMap<>();

@@ -44,7 +44,7 @@ class FullStudyRoundTripTest {
     @BeforeEach
     void exportSample() {
         sampleId = studies.studiesOf("admin").stream().map(m -> m.getStudy().getId()).min(Long::compare).orElseThrow();
-        qdpx = exchange.export(sampleId, "admin");
+        qdpx = Fixtures.export(exchange, sampleId, "admin");
     }
 
     @Test

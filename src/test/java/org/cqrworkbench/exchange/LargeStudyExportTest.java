@@ -29,6 +29,6 @@ class LargeStudyExportTest {
         assertThat(rows.count("core_idea")).isGreaterThan(5);
         assertThat(rows.count("category_core_idea")).isGreaterThan(5);
         assertThat(rows.count("core_idea_coding")).isGreaterThan(5);
-        assertThat(exchange.export(sampleId, "admin")).isNotEmpty();
+        assertThat(Fixtures.export(exchange, sampleId, "admin")).isNotEmpty();
     }
 }

@@ -33,7 +33,7 @@ class PositionsTest {
         long studyId = exchange.importStudy(data.user("points"), "p.qdpx", project).studyId();
         assertThat(codedWords(studyId)).containsExactly("cried");
 
-        String exported = new String(Fixtures.unzip(exchange.export(studyId, lead(studyId))).get("project.qde"), StandardCharsets.UTF_8);
+        String exported = new String(Fixtures.unzip(Fixtures.export(exchange, studyId, lead(studyId))).get("project.qde"), StandardCharsets.UTF_8);
         // The workbench keeps one \n per line end, so the same word sits one code point earlier.
         assertThat(positions(exported)).containsExactly(List.of(22, 27));
     }

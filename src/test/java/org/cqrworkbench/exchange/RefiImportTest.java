@@ -72,7 +72,7 @@ class RefiImportTest {
     void aStudyImportedFromNVivoGoesOutAgainAsAValidProjectWithTheSameWords() throws Exception {
         String user = data.user("again");
         long studyId = exchange.importStudy(user, "nvivo-win-12.6.qdpx", Fixtures.file("nvivo-win-12.6.qdpx")).studyId();
-        Map<String, byte[]> out = Fixtures.unzip(exchange.export(studyId, user));
+        Map<String, byte[]> out = Fixtures.unzip(Fixtures.export(exchange, studyId, user));
         javax.xml.validation.SchemaFactory.newInstance(javax.xml.XMLConstants.W3C_XML_SCHEMA_NS_URI)
                 .newSchema(Fixtures.SCHEMAS.resolve("Project-mrt2019.xsd").toFile()).newValidator()
                 .validate(new javax.xml.transform.stream.StreamSource(new java.io.ByteArrayInputStream(out.get("project.qde"))));
