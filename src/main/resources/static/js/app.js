@@ -36,6 +36,22 @@ document.addEventListener('click', (event) => {
 });
 
 /*
+ * The study page's coding grid: a cell's tooltip names its case and its domain or step, taken from the table's
+ * headers when the pointer first reaches the cell. Written into each of thousands of cells, it made the page heavy.
+ */
+document.addEventListener('mouseover', (event) => {
+  const cell = event.target.closest && event.target.closest('#progress-grid tbody td:not(.state)');
+  if (!cell || cell.title) {
+    return;
+  }
+  const grid = cell.closest('table');
+  const row = cell.parentElement.cells[0].textContent.trim();
+  const column = grid.tHead.rows[0].cells[cell.cellIndex].textContent.trim();
+  const pattern = cell.classList.contains('step') ? grid.dataset.stepTitle : grid.dataset.squareTitle;
+  cell.title = pattern.replace('{0}', () => row).replace('{1}', () => column).replace('{2}', () => cell.textContent.trim());
+});
+
+/*
  * The cross-analysis workspace, keyboard first:
  *   Up/Down (or k/j) move between core ideas, Space selects, 1-9 puts the selection into that category,
  *   u jumps to the next core idea not yet in a category, Escape clears the selection.

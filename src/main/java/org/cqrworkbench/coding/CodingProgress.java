@@ -9,7 +9,10 @@ import org.cqrworkbench.transcript.TranscriptRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** How far domain coding has come, case by case and domain by domain, in three set-based queries. */
+/**
+ * How far domain coding has come, case by case and domain by domain, in three aggregate queries: transcript lengths,
+ * consensus codings and drafts counted per case. No coding, draft or transcript text is loaded.
+ */
 @Service
 public class CodingProgress {
 
@@ -75,10 +78,8 @@ public class CodingProgress {
         }
         Map<Long, int[]> draftCounts = new HashMap<>();
         if (!caseIds.isEmpty()) {
-            for (CodingDraft draft : drafts.findByKeyCaseIdIn(caseIds)) {
-                int[] tally = draftCounts.computeIfAbsent(draft.caseId(), k -> new int[2]);
-                tally[0]++;
-                tally[1] += draft.isDone() ? 1 : 0;
+            for (Object[] row : drafts.tallyByCase(caseIds)) {
+                draftCounts.put((Long) row[0], new int[] {((Number) row[1]).intValue(), ((Number) row[2]).intValue()});
             }
         }
         Map<Long, CaseProgress> progress = new HashMap<>();

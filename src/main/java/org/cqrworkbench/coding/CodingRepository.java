@@ -28,9 +28,14 @@ public interface CodingRepository extends JpaRepository<Coding, Long> {
 
     long countByDomainId(long domainId);
 
-    /** Consensus codings per case and domain: rows of (case id, domain id, count, characters covered). */
-    @Query("select c.caseId, c.domainId, count(c), sum(c.end - c.start) from Coding c"
-            + " where c.studyId = :studyId and c.layer = org.cqrworkbench.coding.Layer.CONSENSUS group by c.caseId, c.domainId")
+    /**
+     * Consensus codings per case and domain: rows of (case id, domain id, count, characters covered). Grouped by all
+     * four columns of ix_coding_study_totals, in its order, although study and layer are fixed: then the database
+     * reads the totals off that index group after group, instead of sorting tens of thousands of codings into groups.
+     */
+    @Query("select c.caseId, c.domainId, count(*), sum(c.end - c.start) from Coding c"
+            + " where c.studyId = :studyId and c.layer = org.cqrworkbench.coding.Layer.CONSENSUS"
+            + " group by c.studyId, c.layer, c.caseId, c.domainId")
     List<Object[]> consensusTotals(long studyId);
     /** Codings of each domain of a study by layer; rows of (domain id, layer, count). */
     @Query("select c.domainId, c.layer, count(c) from Coding c where c.studyId = :studyId group by c.domainId, c.layer")

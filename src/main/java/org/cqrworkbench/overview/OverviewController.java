@@ -1,16 +1,21 @@
 package org.cqrworkbench.overview;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.security.Principal;
-import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.cqrworkbench.cases.CaseService;
 import org.cqrworkbench.cases.StudyCase;
 import org.cqrworkbench.cases.StudyDesign;
 import org.cqrworkbench.coding.CodingProgress;
+import org.cqrworkbench.coding.CodingProgress.CaseProgress;
+import org.cqrworkbench.coding.Domain;
 import org.cqrworkbench.coding.DomainService;
 import org.cqrworkbench.study.StudyAccess;
 import org.cqrworkbench.study.StudyMember;
 import org.cqrworkbench.study.StudyService;
-import org.cqrworkbench.transcript.TranscriptRepository;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,37 +27,37 @@ class OverviewController {
     private final StudyAccess access;
     private final StudyService studyService;
     private final CaseService caseService;
-    private final TranscriptRepository transcripts;
     private final CodingProgress codingProgress;
     private final DomainService domainService;
+    private final MessageSource messages;
 
-    OverviewController(StudyAccess access, StudyService studyService, CaseService caseService,
-            TranscriptRepository transcripts, CodingProgress codingProgress, DomainService domainService) {
-        this.codingProgress = codingProgress;
-        this.domainService = domainService;
+    OverviewController(StudyAccess access, StudyService studyService, CaseService caseService, CodingProgress codingProgress,
+            DomainService domainService, MessageSource messages) {
         this.access = access;
         this.studyService = studyService;
         this.caseService = caseService;
-        this.transcripts = transcripts;
+        this.codingProgress = codingProgress;
+        this.domainService = domainService;
+        this.messages = messages;
     }
 
     @GetMapping("/studies/{studyId}")
-    String overview(@PathVariable long studyId, Principal principal, Model model) {
+    String overview(@PathVariable long studyId, Principal principal, Model model, Locale locale, HttpServletRequest request) {
         StudyMember me = access.member(studyId, principal.getName());
         StudyDesign design = caseService.design(studyId, principal.getName());
-        var withTranscript = new HashSet<>(transcripts.caseIdsWithTranscript(
-                design.cases().stream().map(StudyCase::getId).toList()));
+        List<Long> caseIds = design.cases().stream().map(StudyCase::getId).toList();
+        List<Domain> domains = domainService.domains(studyId, principal.getName());
+        Map<Long, CaseProgress> progress = codingProgress.byCase(studyId, principal.getName(), caseIds);
         model.addAttribute("study", me.getStudy());
         model.addAttribute("me", me);
         model.addAttribute("section", "overview");
         model.addAttribute("team", studyService.team(studyId, principal.getName()));
         model.addAttribute("design", design);
-        model.addAttribute("withTranscript", withTranscript);
-        model.addAttribute("domains", domainService.domains(studyId, principal.getName()));
-        model.addAttribute("progress", codingProgress.byCase(studyId, principal.getName(),
-                design.cases().stream().map(StudyCase::getId).toList()));
-        model.addAttribute("steps", caseService.steps(studyId, principal.getName(),
-                design.cases().stream().map(StudyCase::getId).toList()));
+        // The progress knows each case's transcript length, so whether it has a transcript needs no query of its own.
+        model.addAttribute("withTranscript", progress.values().stream().filter(p -> p.transcriptLength() != null).count());
+        model.addAttribute("domains", domains);
+        model.addAttribute("grid", ProgressGrid.of(request.getContextPath() + "/studies/" + studyId + "/cases/", design.cases(),
+                domains, progress, caseService.steps(studyId, principal.getName(), caseIds), messages, locale));
         model.addAttribute("stepNames", org.cqrworkbench.cases.CaseStep.values());
         model.addAttribute("maxN", design.subsamples().stream().mapToLong(StudyDesign.SubsampleInfo::n).max().orElse(0));
         return "overview/overview";

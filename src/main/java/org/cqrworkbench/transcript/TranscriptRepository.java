@@ -16,7 +16,7 @@ public interface TranscriptRepository extends JpaRepository<Transcript, Long> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     Optional<Transcript> findForUpdateByCaseId(long caseId);
 
-    /** Length of each transcript of these cases, without loading any text: rows of (case id, characters). */
+    /** Each transcript's length, read off ix_transcript_case_length without the text: rows of (case id, characters). */
     @Query("select t.caseId, t.bodyLength from Transcript t where t.caseId in :caseIds")
     List<Object[]> lengths(Collection<Long> caseIds);
 
@@ -25,8 +25,4 @@ public interface TranscriptRepository extends JpaRepository<Transcript, Long> {
     List<Object[]> findTranscriptIdsOfCases(Collection<Long> caseIds);
 
     List<Transcript> findByCaseIdIn(Collection<Long> caseIds);
-
-    /** Which of these cases have a transcript, without loading any text. */
-    @Query("select t.caseId from Transcript t where t.caseId in :caseIds")
-    List<Long> caseIdsWithTranscript(Collection<Long> caseIds);
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 class SampleStudyBrowserTest extends BrowserTest {
@@ -19,11 +21,15 @@ class SampleStudyBrowserTest extends BrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("progress-heading")));
         assertThat(text()).contains("Cried as therapist").contains("N = 5").contains("N = 7").contains("N = 4")
                 .contains("8 cases, 8 with a transcript").contains("Kaisa Lindqvist");
-        assertThat(browser.findElements(By.cssSelector("#progress-grid td.level:not(.lvl-0)"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#progress-grid td[class^=lvl-]:not(.lvl-0)"))).isNotEmpty();
         assertThat(byId("progress-P04").getText()).contains("drafts: 2 of 2 done");
         screenshot("sample-overview");
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('grid-heading').scrollIntoView()");
         screenshot("sample-progress-grid");
+        WebElement square = browser.findElement(By.cssSelector("#progress-P01 td[class^=lvl-]"));
+        new Actions(browser).moveToElement(square).perform();
+        wait.until(driver -> square.getDomAttribute("title") != null);
+        assertThat(square.getDomAttribute("title")).matches("P01, [^:]+: (not coded|1 coding, \\d+%|\\d+ codings, \\d+%)");
         String overview = browser.getCurrentUrl();
 
         open(overview.replaceAll("https?://[^/]+", "") + "/cases/P04/consensus");

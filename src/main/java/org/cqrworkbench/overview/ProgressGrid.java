@@ -1,0 +1,97 @@
+package org.cqrworkbench.overview;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.cqrworkbench.cases.CaseStep;
+import org.cqrworkbench.cases.StudyCase;
+import org.cqrworkbench.coding.CodingProgress.CaseProgress;
+import org.cqrworkbench.coding.Domain;
+import org.springframework.context.MessageSource;
+import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The markup of the study page's two case-by-case pictures: the strip of cases with and without a transcript, and the
+ * rows of the domain coding grid. A large study has thousands of cells; an expression or two for each of them in the
+ * template, and a message looked up for each square, took most of the page's time. Here each distinct square is
+ * formatted once and the rest is string building; every text is escaped.
+ *
+ * <p>A square is a cell whose class gives its shade and whose short text (how many codings, what share of the text)
+ * only screen readers read; they take the case and the domain from the table's headers. No cell carries a tooltip:
+ * app.js makes one from the headers when the pointer reaches it.
+ *
+ * @param meter the strip's squares, one per case, marked done when the case has a transcript
+ * @param rows  the grid's rows, one per case: its code as row header, a square per domain, its state, a cell per step
+ */
+record ProgressGrid(String meter, String rows) {
+
+    private static final String STEP_DONE = "<td class=\"step done\">✓</td>";
+    private static final String STEP_OPEN = "<td class=\"step\"></td>";
+
+    /**
+     * @param casesPath the path of the study's cases, ending in "/", to which a case's code and "/coding" are added
+     */
+    static ProgressGrid of(String casesPath, List<StudyCase> cases, List<Domain> domains, Map<Long, CaseProgress> progress,
+            Map<Long, Set<CaseStep>> steps, MessageSource messages, Locale locale) {
+        Map<String, String> squares = new HashMap<>();
+        String noTranscript = note(messages.getMessage("overview.state.noTranscript", null, locale), "hint");
+        String consensus = note(messages.getMessage("overview.state.consensus", null, locale), "badge");
+        String notStarted = note(messages.getMessage("overview.state.notStarted", null, locale), "hint");
+        StringBuilder meter = new StringBuilder(cases.size() * 48);
+        StringBuilder rows = new StringBuilder(cases.size() * (domains.size() + 8) * 48);
+        for (StudyCase studyCase : cases) {
+            CaseProgress p = progress.get(studyCase.getId());
+            String code = escaped(studyCase.getCode());
+            meter.append(p.transcriptLength() == null ? "<span class=\"cell\" title=\"" : "<span class=\"cell done\" title=\"")
+                    .append(code).append("\"></span>");
+            rows.append("<tr id=\"progress-").append(code).append("\"><th scope=\"row\"><a href=\"")
+                    .append(escaped(casesPath + UriUtils.encodePathSegment(studyCase.getCode(), StandardCharsets.UTF_8)))
+                    .append("/coding\">").append(code).append("</a></th>");
+            for (Domain domain : domains) {
+                long domainId = domain.getId();
+                int count = p.count(domainId);
+                String percent = p.percent(domainId);
+                int level = p.level(domainId);
+                // Squares repeat (the same shade, count and share): each distinct one is formatted once.
+                rows.append(squares.computeIfAbsent(level + " " + count + " " + percent, k -> "<td class=\"lvl-" + level
+                        + "\"><span>" + escaped(messages.getMessage("overview.square", new Object[] {count, percent}, locale))
+                        + "</span></td>"));
+            }
+            rows.append("<td class=\"state\">");
+            if (p.transcriptLength() == null) {
+                rows.append(noTranscript);
+            } else {
+                if (p.drafts() > 0) {
+                    rows.append(note(messages.getMessage("overview.state.drafts", new Object[] {p.draftsDone(), p.drafts()}, locale),
+                            null));
+                }
+                if (p.hasConsensus()) {
+                    rows.append(consensus);
+                }
+                if (p.drafts() == 0 && !p.hasConsensus()) {
+                    rows.append(notStarted);
+                }
+            }
+            rows.append("</td>");
+            Set<CaseStep> passed = steps.getOrDefault(studyCase.getId(), Set.of());
+            for (CaseStep step : CaseStep.values()) {
+                rows.append(passed.contains(step) ? STEP_DONE : STEP_OPEN);
+            }
+            rows.append("</tr>\n");
+        }
+        return new ProgressGrid(meter.toString(), rows.toString());
+    }
+
+    /** A word of the state column, followed by a space so that the next one reads apart from it. */
+    private static String note(String text, String style) {
+        return (style == null ? "<span>" : "<span class=\"" + style + "\">") + escaped(text) + "</span> ";
+    }
+
+    private static String escaped(String text) {
+        return HtmlUtils.htmlEscape(text, "UTF-8");
+    }
+}
