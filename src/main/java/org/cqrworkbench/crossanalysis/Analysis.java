@@ -6,7 +6,7 @@ import org.cqrworkbench.coding.Domain;
 import org.cqrworkbench.study.Study;
 
 /** Everything the cross-analysis views need about one study, loaded together. */
-record Analysis(Study study, StudyDesign design, List<Domain> domains, List<Category> categories, CategoryCounts counts) {
+record Analysis(Study study, StudyDesign design, List<Domain> domains, List<CategoryNode> categories, CategoryCounts counts) {
 
     TableBuilder tableBuilder() {
         return new TableBuilder(study.getName(), design, domains, categories, counts, study.abbreviationList());

@@ -1,54 +1,168 @@
 package org.cqrworkbench.crossanalysis;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.cqrworkbench.cases.CaseService;
 import org.cqrworkbench.coding.DomainService;
+import org.cqrworkbench.crossanalysis.CategoryCounts.Origin;
+import org.cqrworkbench.crossanalysis.Workspace.CategoryRow;
+import org.cqrworkbench.crossanalysis.Workspace.IdeaRow;
 import org.cqrworkbench.study.StudyAccess;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Loads a study's analysis for a member, in a handful of set-based queries. */
+/**
+ * Loads a study's analysis for a member, in a handful of set-based queries. Neither categories nor core ideas are
+ * loaded as entities here: a large study has tens of thousands of placements, and the pages need only a few columns.
+ */
 @Component
 class AnalysisLoader {
+
+    /**
+     * The distinct cases behind each category in each subsample, from the category's own core ideas. The cases come
+     * as a list, not a count: a parent category counts the cases of its subcategories too, and a case in two of them
+     * counts once.
+     */
+    private static final String CASES_PER_CATEGORY = """
+            select cc.category_id, ci.subsample_id, array_agg(distinct ci.case_id)
+            from category c join category_core_idea cc on cc.category_id = c.id join core_idea ci on ci.id = cc.core_idea_id
+            where c.study_id = :studyId
+            group by cc.category_id, ci.subsample_id""";
+
+    /** Which of a domain's categories each core idea sits in; the core idea may have gone to another domain since. */
+    private static final String PLACEMENTS_OF_DOMAIN = """
+            select cc.core_idea_id, cc.category_id
+            from category c join category_core_idea cc on cc.category_id = c.id
+            where c.study_id = :studyId and c.domain_id = :domainId""";
+
+    private static final String IDEAS_OF_DOMAIN = """
+            select id, case_id, subsample_id from core_idea where study_id = :studyId and domain_id = :domainId""";
+
+    private static final String IDEAS_BY_ID = """
+            select id, case_id, subsample_id from core_idea where study_id = :studyId and id in (:ids)""";
+
+    private static final String IDEA_TEXTS = """
+            select id, case_id, subsample_id, body from core_idea
+            where study_id = :studyId and domain_id = :domainId and subsample_id = :subsampleId""";
+
+    private static final String IDEA_ORDER = " order by case_id, sort_order, id";
+
+    /** Ids in one IN list at most; both databases take more, but a statement this long is already unusual. */
+    private static final int IDS_AT_ONCE = 1000;
 
     private final StudyAccess access;
     private final CaseService caseService;
     private final DomainService domainService;
     private final CategoryRepository categories;
+    private final JdbcClient jdbc;
 
-    AnalysisLoader(StudyAccess access, CaseService caseService, DomainService domainService, CategoryRepository categories) {
+    AnalysisLoader(StudyAccess access, CaseService caseService, DomainService domainService, CategoryRepository categories,
+            JdbcClient jdbc) {
         this.access = access;
         this.caseService = caseService;
         this.domainService = domainService;
         this.categories = categories;
-    }
-
-    @Transactional(readOnly = true)
-    Analysis load(long studyId, String username) {
-        var study = access.member(studyId, username).getStudy();
-        var all = categories.findByStudyIdOrderByPositionAscIdAsc(studyId);
-        return new Analysis(study, caseService.design(studyId, username), domainService.domains(studyId, username), all,
-                new CategoryCounts(all, categories.ideaOrigins(studyId)));
+        this.jdbc = jdbc;
     }
 
     /**
-     * The analysis as one domain's workspace needs it: only that domain's categories, counted from only its core
-     * ideas. A large study has thousands of both in other domains, which the page never shows; this analysis must
-     * not build tables.
+     * The whole study as the tables, the case grid and the comparison need it: every category's name and place, and
+     * the distinct cases behind it in each subsample, gathered by the database.
      */
     @Transactional(readOnly = true)
-    Analysis loadDomain(long studyId, String username, long domainId) {
+    Analysis load(long studyId, String username) {
         var study = access.member(studyId, username).getStudy();
-        var mine = categories.findByStudyIdAndDomainIdOrderByPositionAscIdAsc(studyId, domainId);
-        var origins = new java.util.ArrayList<>(categories.ideaOriginsInDomain(studyId, domainId));
+        List<CategoryNode> nodes = categories.nodesOf(studyId);
+        CategoryCounts counts = new CategoryCounts(nodes);
+        jdbc.sql(CASES_PER_CATEGORY).param("studyId", studyId).query(rs -> {
+            long categoryId = rs.getLong(1);
+            long subsampleId = rs.getLong(2);
+            for (Object caseId : (Object[]) rs.getArray(3).getArray()) {
+                counts.add(categoryId, new Origin(((Number) caseId).longValue(), subsampleId));
+            }
+        });
+        return new Analysis(study, caseService.design(studyId, username), domainService.domains(studyId, username), nodes, counts);
+    }
+
+    /**
+     * One domain's categories with their counts, the categories each placed core idea sits in (by core idea), and
+     * the domain's core ideas without their texts.
+     */
+    record DomainAnalysis(Analysis analysis, List<CategoryRow> categories, Map<Long, List<Long>> placements,
+            List<IdeaRow> ideas) {
+    }
+
+    /**
+     * The analysis as one domain's workspace needs it: only that domain's categories and core ideas. The page lists
+     * which categories each core idea sits in, so the placements are loaded anyway; counting from them here spares
+     * the database a second pass over them.
+     */
+    @Transactional(readOnly = true)
+    DomainAnalysis loadDomain(long studyId, String username, long domainId) {
+        var study = access.member(studyId, username).getStudy();
+        List<CategoryRow> rows = categories.rowsOf(studyId, domainId);
+        List<CategoryNode> nodes = rows.stream().map(CategoryRow::node).toList();
+        Map<Long, List<Long>> placements = placements(studyId, domainId);
+        List<IdeaRow> ideas = jdbc.sql(IDEAS_OF_DOMAIN).param("studyId", studyId).param("domainId", domainId)
+                .query((rs, n) -> new IdeaRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), null)).list();
+        Map<Long, Origin> origins = new HashMap<>();
+        ideas.forEach(i -> origins.put(i.id(), new Origin(i.caseId(), i.subsampleId())));
         // A core idea counts where it is placed, even if it has since gone to another domain.
-        var known = new java.util.HashSet<Long>();
-        origins.forEach(row -> known.add((Long) row[0]));
-        var elsewhere = new java.util.HashSet<Long>();
-        mine.forEach(c -> c.getCoreIdeaIds().stream().filter(id -> !known.contains(id)).forEach(elsewhere::add));
-        if (!elsewhere.isEmpty()) {
-            origins.addAll(categories.ideaOriginsOf(studyId, elsewhere));
+        Set<Long> elsewhere = new HashSet<>(placements.keySet());
+        elsewhere.removeAll(origins.keySet());
+        List<Long> missing = new ArrayList<>(elsewhere);
+        for (int from = 0; from < missing.size(); from += IDS_AT_ONCE) {
+            jdbc.sql(IDEAS_BY_ID).param("studyId", studyId).param("ids", missing.subList(from, Math.min(missing.size(), from + IDS_AT_ONCE)))
+                    .query(rs -> {
+                        origins.put(rs.getLong(1), new Origin(rs.getLong(2), rs.getLong(3)));
+                    });
         }
-        return new Analysis(study, caseService.design(studyId, username), domainService.domains(studyId, username), mine,
-                new CategoryCounts(mine, origins));
+        CategoryCounts counts = new CategoryCounts(nodes);
+        placements.forEach((ideaId, in) -> {
+            Origin origin = origins.get(ideaId);
+            if (origin != null) {
+                in.forEach(categoryId -> counts.add(categoryId, origin));
+            }
+        });
+        Analysis analysis = new Analysis(study, caseService.design(studyId, username), domainService.domains(studyId, username),
+                nodes, counts);
+        return new DomainAnalysis(analysis, rows, placements, ideas);
+    }
+
+    /** The domain's categories and placements only, without counts: enough to list some of its core ideas. */
+    @Transactional(readOnly = true)
+    DomainAnalysis loadPlacements(long studyId, String username, long domainId) {
+        var study = access.member(studyId, username).getStudy();
+        List<CategoryRow> rows = categories.rowsOf(studyId, domainId);
+        List<CategoryNode> nodes = rows.stream().map(CategoryRow::node).toList();
+        Analysis analysis = new Analysis(study, caseService.design(studyId, username), List.of(), nodes, new CategoryCounts(nodes));
+        return new DomainAnalysis(analysis, rows, placements(studyId, domainId), List.of());
+    }
+
+    private Map<Long, List<Long>> placements(long studyId, long domainId) {
+        Map<Long, List<Long>> placements = new HashMap<>();
+        jdbc.sql(PLACEMENTS_OF_DOMAIN).param("studyId", studyId).param("domainId", domainId).query(rs -> {
+            placements.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>(2)).add(rs.getLong(2));
+        });
+        return placements;
+    }
+
+    /** A domain's core ideas in one subsample with their texts, in the team's order; all, or those of some cases. */
+    @Transactional(readOnly = true)
+    List<IdeaRow> ideaTexts(long studyId, long domainId, long subsampleId, Collection<Long> caseIds) {
+        if (caseIds != null && caseIds.isEmpty()) {
+            return List.of();
+        }
+        var sql = caseIds == null
+                ? jdbc.sql(IDEA_TEXTS + IDEA_ORDER)
+                : jdbc.sql(IDEA_TEXTS + " and case_id in (:caseIds)" + IDEA_ORDER).param("caseIds", caseIds);
+        return sql.param("studyId", studyId).param("domainId", domainId).param("subsampleId", subsampleId)
+                .query((rs, n) -> new IdeaRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4))).list();
     }
 }

@@ -2,6 +2,7 @@ package org.cqrworkbench.crossanalysis;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,37 +11,45 @@ import java.util.Set;
 
 /**
  * The distinct cases behind each category in each subsample, with subcategories counted into their parents.
- * Built once per request from two set-based queries, never a query per category.
+ * It starts empty over a tree of categories and is filled one placement at a time from set-based queries, never a
+ * query per category.
  */
 final class CategoryCounts {
 
-    private record Origin(long caseId, long subsampleId) {
+    /** The case and subsample a core idea belongs to. */
+    record Origin(long caseId, long subsampleId) {
     }
 
+    private final Map<Long, Long> parents = new HashMap<>();
+    private final Map<Long, long[]> lines = new HashMap<>();
     private final Map<Long, Map<Long, Set<Long>>> casesByCategoryAndSubsample = new HashMap<>();
 
-    CategoryCounts(Collection<Category> categories, List<Object[]> ideaOrigins) {
-        Map<Long, Origin> origins = new HashMap<>();
-        for (Object[] row : ideaOrigins) {
-            origins.put((Long) row[0], new Origin((Long) row[1], (Long) row[2]));
+    CategoryCounts(Collection<CategoryNode> categories) {
+        categories.forEach(c -> parents.put(c.id(), c.parentId()));
+    }
+
+    /** A core idea of this origin is placed in the category: its case counts there and in every ancestor. */
+    void add(long categoryId, Origin origin) {
+        for (long id : line(categoryId)) {
+            casesByCategoryAndSubsample.computeIfAbsent(id, k -> new HashMap<>())
+                    .computeIfAbsent(origin.subsampleId(), k -> new HashSet<>())
+                    .add(origin.caseId());
         }
-        Map<Long, Category> byId = new HashMap<>();
-        categories.forEach(c -> byId.put(c.getId(), c));
-        for (Category category : categories) {
-            for (Long ideaId : category.getCoreIdeaIds()) {
-                Origin origin = origins.get(ideaId);
-                if (origin == null) {
-                    continue;
-                }
-                // Each ancestor gains the case too; a guard stops a malformed cycle from looping forever.
-                Set<Long> seen = new HashSet<>();
-                for (Category c = category; c != null && seen.add(c.getId()); c = c.getParentId() == null ? null : byId.get(c.getParentId())) {
-                    casesByCategoryAndSubsample.computeIfAbsent(c.getId(), k -> new HashMap<>())
-                            .computeIfAbsent(origin.subsampleId(), k -> new HashSet<>())
-                            .add(origin.caseId());
-                }
+    }
+
+    /** The category and its ancestors, worked out once each; a guard stops a malformed cycle from looping forever. */
+    private long[] line(long categoryId) {
+        long[] line = lines.get(categoryId);
+        if (line == null) {
+            List<Long> ids = new ArrayList<>();
+            Set<Long> seen = new HashSet<>();
+            for (Long id = categoryId; id != null && parents.containsKey(id) && seen.add(id); id = parents.get(id)) {
+                ids.add(id);
             }
+            line = ids.stream().mapToLong(Long::longValue).toArray();
+            lines.put(categoryId, line);
         }
+        return line;
     }
 
     Set<Long> cases(long categoryId, long subsampleId) {
@@ -52,12 +61,12 @@ final class CategoryCounts {
     }
 
     /** Categories by (domain, parent), each list in the team's order: the tree every view walks. */
-    static Map<String, List<Category>> tree(Collection<Category> categories) {
-        Map<String, List<Category>> tree = new HashMap<>();
-        for (Category c : categories) {
-            tree.computeIfAbsent(key(c.getDomainId(), c.getParentId()), k -> new ArrayList<>()).add(c);
+    static Map<String, List<CategoryNode>> tree(Collection<CategoryNode> categories) {
+        Map<String, List<CategoryNode>> tree = new HashMap<>();
+        for (CategoryNode c : categories) {
+            tree.computeIfAbsent(key(c.domainId(), c.parentId()), k -> new ArrayList<>()).add(c);
         }
-        tree.values().forEach(list -> list.sort(java.util.Comparator.comparingInt(Category::getPosition).thenComparing(Category::getId)));
+        tree.values().forEach(list -> list.sort(Comparator.comparingInt(CategoryNode::position).thenComparingLong(CategoryNode::id)));
         return tree;
     }
 

@@ -20,16 +20,15 @@ interface CategoryRepository extends JpaRepository<Category, Long> {
 
     List<Category> findByStudyIdAndDomainIdOrderByPositionAscIdAsc(long studyId, long domainId);
 
-    /** Case and subsample of every core idea of the study, for counting; rows of (idea id, case id, subsample id). */
-    @Query("select ci.id, ci.caseId, ci.subsampleId from CoreIdea ci where ci.studyId = :studyId")
-    List<Object[]> ideaOrigins(long studyId);
+    /** One domain's categories without their core ideas, for its workspace. */
+    @Query("select new org.cqrworkbench.crossanalysis.Workspace$CategoryRow(c.id, c.domainId, c.parentId, c.name, c.position,"
+            + " c.description, c.version) from Category c where c.studyId = :studyId and c.domainId = :domainId")
+    List<Workspace.CategoryRow> rowsOf(long studyId, long domainId);
 
-    /** The same, for the core ideas of one domain. */
-    @Query("select ci.id, ci.caseId, ci.subsampleId from CoreIdea ci where ci.studyId = :studyId and ci.domainId = :domainId")
-    List<Object[]> ideaOriginsInDomain(long studyId, long domainId);
-
-    @Query("select ci.id, ci.caseId, ci.subsampleId from CoreIdea ci where ci.studyId = :studyId and ci.id in :ids")
-    List<Object[]> ideaOriginsOf(long studyId, java.util.Collection<Long> ids);
+    /** Every category of a study without its core ideas, for laying out tables. */
+    @Query("select new org.cqrworkbench.crossanalysis.CategoryNode(c.id, c.domainId, c.parentId, c.name, c.position)"
+            + " from Category c where c.studyId = :studyId")
+    List<CategoryNode> nodesOf(long studyId);
 
     /** Categories of each domain of a study, subcategories included; rows of (domain id, count). */
     @Query("select c.domainId, count(c) from Category c where c.studyId = :studyId group by c.domainId")

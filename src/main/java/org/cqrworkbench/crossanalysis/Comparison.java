@@ -24,7 +24,7 @@ public record Comparison(List<SubsampleInfo> subsamples, List<Line> lines) {
 
     static Comparison of(Analysis analysis) {
         List<SubsampleInfo> subsamples = analysis.design().subsamples();
-        Map<String, List<Category>> tree = CategoryCounts.tree(analysis.categories());
+        Map<String, List<CategoryNode>> tree = CategoryCounts.tree(analysis.categories());
         List<Line> lines = new ArrayList<>();
         for (Domain domain : analysis.domains()) {
             List<Line> categoryLines = new ArrayList<>();
@@ -37,21 +37,21 @@ public record Comparison(List<SubsampleInfo> subsamples, List<Line> lines) {
         return new Comparison(subsamples, lines);
     }
 
-    private static void addLines(List<Line> lines, Map<String, List<Category>> tree, long domainId, Long parentId, int depth,
+    private static void addLines(List<Line> lines, Map<String, List<CategoryNode>> tree, long domainId, Long parentId, int depth,
             CategoryCounts counts, List<SubsampleInfo> subsamples) {
-        for (Category category : tree.getOrDefault(CategoryCounts.key(domainId, parentId), List.of())) {
+        for (CategoryNode category : tree.getOrDefault(CategoryCounts.key(domainId, parentId), List.of())) {
             List<Cell> cells = new ArrayList<>();
             List<Integer> steps = new ArrayList<>();
             for (SubsampleInfo s : subsamples) {
-                int count = counts.count(category.getId(), s.id());
+                int count = counts.count(category.id(), s.id());
                 Optional<FrequencyLabel> label = FrequencyEngine.label(count, (int) s.n(), s.rules());
                 cells.add(new Cell(label.map(FrequencyLabel::displayName).orElse(null), count));
                 steps.add(step(label, s));
             }
             boolean different = steps.stream().mapToInt(Integer::intValue).max().orElse(0)
                     - steps.stream().mapToInt(Integer::intValue).min().orElse(0) >= 2;
-            lines.add(new Line(false, depth, category.getName(), cells, different));
-            addLines(lines, tree, domainId, category.getId(), depth + 1, counts, subsamples);
+            lines.add(new Line(false, depth, category.name(), cells, different));
+            addLines(lines, tree, domainId, category.id(), depth + 1, counts, subsamples);
         }
     }
 

@@ -2,12 +2,15 @@ package org.cqrworkbench.crossanalysis;
 
 import java.io.IOException;
 import java.security.Principal;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.cqrworkbench.cases.CaseService;
+import org.cqrworkbench.cases.StudyDesign;
 import org.cqrworkbench.cases.StudyDesign.SubsampleInfo;
 import org.cqrworkbench.coding.Domain;
-import org.cqrworkbench.coreidea.CoreIdeaRepository;
+import org.cqrworkbench.coding.DomainService;
 import org.cqrworkbench.study.StudyAccess;
 import org.cqrworkbench.study.StudyMember;
 import org.cqrworkbench.web.ConflictException;
@@ -19,6 +22,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -36,47 +40,83 @@ class CrossAnalysisController {
     private final AnalysisLoader loader;
     private final CategoryService categoryService;
     private final CrossAnalysisImport importer;
-    private final CoreIdeaRepository coreIdeas;
+    private final CaseService caseService;
+    private final DomainService domainService;
     private final MessageSource messages;
 
     CrossAnalysisController(StudyAccess access, AnalysisLoader loader, CategoryService categoryService,
-            CrossAnalysisImport importer, CoreIdeaRepository coreIdeas, MessageSource messages) {
+            CrossAnalysisImport importer, CaseService caseService, DomainService domainService,
+            MessageSource messages) {
         this.access = access;
         this.loader = loader;
         this.categoryService = categoryService;
         this.importer = importer;
-        this.coreIdeas = coreIdeas;
+        this.caseService = caseService;
+        this.domainService = domainService;
         this.messages = messages;
     }
 
+    /** The step's start: the first domain's workspace. It needs only the domains and subsamples, never the analysis. */
     @GetMapping
     String start(@PathVariable long studyId, @RequestParam(required = false) Long subsample, Principal principal, Model model) {
-        Analysis analysis = loader.load(studyId, principal.getName());
-        if (analysis.domains().isEmpty()) {
-            common(model, studyId, principal, analysis);
+        StudyMember me = access.member(studyId, principal.getName());
+        List<Domain> domains = domainService.domains(studyId, principal.getName());
+        StudyDesign design = caseService.design(studyId, principal.getName());
+        if (domains.isEmpty()) {
+            common(model, me, design, domains);
             return "crossanalysis/empty";
         }
-        return "redirect:" + workspaceUrl(studyId, analysis.domains().get(0).getId(), subsampleOf(analysis, subsample).id());
+        return "redirect:" + workspaceUrl(studyId, domains.get(0).getId(), subsampleOf(design, subsample).id());
     }
 
+    /**
+     * One domain's workspace. On a large domain the cases' core ideas load as their groups are opened; an in-place
+     * update (htmx) names the groups open in the page in the {@code X-Open-Cases} header, and they come back open.
+     */
     @GetMapping("/domains/{domainId}")
     String workspace(@PathVariable long studyId, @PathVariable long domainId, @RequestParam(required = false) Long subsample,
-            @RequestParam(defaultValue = "false") boolean unplaced, Principal principal, Model model) {
-        Analysis analysis = loader.loadDomain(studyId, principal.getName(), domainId);
-        Domain domain = analysis.domains().stream().filter(d -> d.getId() == domainId).findFirst()
-                .orElseThrow(() -> new NotFoundException("domain.notFound"));
-        SubsampleInfo chosen = subsampleOf(analysis, subsample);
-        var ideas = coreIdeas.findByStudyIdAndDomainIdAndSubsampleIdOrderByCaseIdAscPositionAscIdAsc(studyId, domainId, chosen.id());
+            @RequestParam(defaultValue = "false") boolean unplaced,
+            @RequestHeader(name = "X-Open-Cases", required = false) List<Long> openCases, Principal principal, Locale locale,
+            Model model) {
+        var loaded = loader.loadDomain(studyId, principal.getName(), domainId);
+        Analysis analysis = loaded.analysis();
+        Domain domain = domainOf(analysis, domainId);
+        SubsampleInfo chosen = subsampleOf(analysis.design(), subsample);
+        var ideas = loaded.ideas().stream().filter(i -> i.subsampleId() == chosen.id()).toList();
+        long shown = unplaced ? ideas.stream().filter(i -> !loaded.placements().containsKey(i.id())).count() : ideas.size();
+        boolean lazy = shown > Workspace.SHOWN_AT_ONCE;
+        Set<Long> open = new HashSet<>();
+        if (lazy && openCases != null) {
+            ideas.forEach(i -> open.add(i.caseId()));
+            open.retainAll(openCases);
+        }
+        var texts = loader.ideaTexts(studyId, domainId, chosen.id(), lazy ? open : null);
         common(model, studyId, principal, analysis);
-        model.addAttribute("workspace", Workspace.of(analysis, domain, chosen, ideas));
+        model.addAttribute("workspace", Workspace.of(loaded, domain, chosen, ideas, texts, open, unplaced, lazy,
+                new Workspace.Texts(messages, locale)));
         model.addAttribute("onlyUnplaced", unplaced);
         return "crossanalysis/workspace";
+    }
+
+    /** The core ideas of one case in a domain's workspace, for a group opened on a large domain. */
+    @GetMapping("/domains/{domainId}/cases/{caseId}")
+    String caseIdeas(@PathVariable long studyId, @PathVariable long domainId, @PathVariable long caseId,
+            @RequestParam(required = false) Long subsample, @RequestParam(defaultValue = "false") boolean unplaced,
+            Principal principal, Locale locale, Model model) {
+        var loaded = loader.loadPlacements(studyId, principal.getName(), domainId);
+        SubsampleInfo chosen = subsampleOf(loaded.analysis().design(), subsample);
+        Domain domain = domainService.domain(studyId, principal.getName(), domainId);
+        var texts = loader.ideaTexts(studyId, domainId, chosen.id(), Set.of(caseId));
+        model.addAttribute("group", Workspace.group(loaded, domain, chosen, caseId, texts, unplaced,
+                new Workspace.Texts(messages, locale)));
+        model.addAttribute("mayEdit", access.member(studyId, principal.getName()).getRole().mayEditAnalysis());
+        return "crossanalysis/workspace :: ideas";
     }
 
     @GetMapping("/grid")
     String grid(@PathVariable long studyId, @RequestParam(required = false) Long subsample, Principal principal, Model model) {
         Analysis analysis = loader.load(studyId, principal.getName());
-        SubsampleInfo chosen = subsampleOf(analysis, subsample);
+        SubsampleInfo chosen = subsampleOf(analysis.design(), subsample);
         common(model, studyId, principal, analysis);
         model.addAttribute("subsample", chosen);
         model.addAttribute("grid", analysis.tableBuilder().grid(analysis.design().subsamples().indexOf(chosen) + 1, chosen));
@@ -197,17 +237,25 @@ class CrossAnalysisController {
     }
 
     private void common(Model model, long studyId, Principal principal, Analysis analysis) {
-        StudyMember me = access.member(studyId, principal.getName());
-        model.addAttribute("study", analysis.study());
+        common(model, access.member(studyId, principal.getName()), analysis.design(), analysis.domains());
+    }
+
+    private static void common(Model model, StudyMember me, StudyDesign design, List<Domain> domains) {
+        model.addAttribute("study", me.getStudy());
         model.addAttribute("me", me);
         model.addAttribute("section", "crossanalysis");
-        model.addAttribute("design", analysis.design());
-        model.addAttribute("domains", analysis.domains());
+        model.addAttribute("design", design);
+        model.addAttribute("domains", domains);
         model.addAttribute("mayEdit", me.getRole().mayEditAnalysis());
     }
 
-    private static SubsampleInfo subsampleOf(Analysis analysis, Long subsampleId) {
-        List<SubsampleInfo> all = analysis.design().subsamples();
+    private static Domain domainOf(Analysis analysis, long domainId) {
+        return analysis.domains().stream().filter(d -> d.getId() == domainId).findFirst()
+                .orElseThrow(() -> new NotFoundException("domain.notFound"));
+    }
+
+    private static SubsampleInfo subsampleOf(StudyDesign design, Long subsampleId) {
+        List<SubsampleInfo> all = design.subsamples();
         if (subsampleId == null) {
             return all.get(0);
         }

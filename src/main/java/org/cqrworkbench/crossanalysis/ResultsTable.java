@@ -20,6 +20,11 @@ public record ResultsTable(int number, String title, String subsampleName, long 
         public boolean isDomain() {
             return kind == Kind.DOMAIN;
         }
+
+        /** The row's class on the tables page, worked out here rather than once per row in the template. */
+        public String cssClass() {
+            return isDomain() ? "domain-row" : "depth-" + depth;
+        }
     }
 
     /** "Table 1" */

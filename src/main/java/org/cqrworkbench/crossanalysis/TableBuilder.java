@@ -2,6 +2,7 @@ package org.cqrworkbench.crossanalysis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,11 +27,11 @@ final class TableBuilder {
     private final String studyName;
     private final StudyDesign design;
     private final List<Domain> domains;
-    private final Map<String, List<Category>> tree;
+    private final Map<String, List<CategoryNode>> tree;
     private final CategoryCounts counts;
     private final List<String> abbreviations;
 
-    TableBuilder(String studyName, StudyDesign design, List<Domain> domains, List<Category> categories,
+    TableBuilder(String studyName, StudyDesign design, List<Domain> domains, List<CategoryNode> categories,
             CategoryCounts counts, List<String> abbreviations) {
         this.studyName = studyName;
         this.design = design;
@@ -72,14 +73,14 @@ final class TableBuilder {
     }
 
     private void addReported(List<Row> rows, long domainId, Long parentId, int depth, SubsampleInfo subsample) {
-        for (Category category : ordered(domainId, parentId, subsample)) {
-            int count = counts.count(category.getId(), subsample.id());
+        for (CategoryNode category : ordered(domainId, parentId, subsample)) {
+            int count = counts.count(category.id(), subsample.id());
             Optional<FrequencyLabel> label = label(count, subsample);
             if (label.isEmpty()) {
                 continue;
             }
-            rows.add(new Row(Kind.CATEGORY, depth, category.getName(), label.get().displayName(), count));
-            addReported(rows, domainId, category.getId(), depth + 1, subsample);
+            rows.add(new Row(Kind.CATEGORY, depth, category.name(), label.get().displayName(), count));
+            addReported(rows, domainId, category.id(), depth + 1, subsample);
         }
     }
 
@@ -99,26 +100,30 @@ final class TableBuilder {
 
     private void addGridLines(List<CaseGrid.Line> lines, long domainId, Long parentId, int depth, SubsampleInfo subsample,
             List<StudyCase> cases) {
-        for (Category category : ordered(domainId, parentId, subsample)) {
-            Set<Long> present = counts.cases(category.getId(), subsample.id());
+        for (CategoryNode category : ordered(domainId, parentId, subsample)) {
+            Set<Long> present = counts.cases(category.id(), subsample.id());
             if (present.isEmpty()) {
                 continue;
             }
             List<Boolean> marks = cases.stream().map(c -> present.contains(c.getId())).toList();
             String label = label(present.size(), subsample).map(FrequencyLabel::displayName).orElse(null);
-            lines.add(new CaseGrid.Line(Kind.CATEGORY, depth, category.getName(), marks, present.size(), label));
-            addGridLines(lines, domainId, category.getId(), depth + 1, subsample, cases);
+            lines.add(new CaseGrid.Line(Kind.CATEGORY, depth, category.name(), marks, present.size(), label));
+            addGridLines(lines, domainId, category.id(), depth + 1, subsample, cases);
         }
     }
 
     /** Print order: by label (unreported last), then more cases first, then the team's own order. */
-    private List<Category> ordered(long domainId, Long parentId, SubsampleInfo subsample) {
-        List<Category> siblings = new ArrayList<>(tree.getOrDefault(CategoryCounts.key(domainId, parentId), List.of()));
-        siblings.sort(Comparator
-                .comparingInt((Category c) -> label(counts.count(c.getId(), subsample.id()), subsample)
-                        .map(Enum::ordinal).orElse(Integer.MAX_VALUE))
-                .thenComparing(c -> -counts.count(c.getId(), subsample.id())));
-        return siblings;
+    private List<CategoryNode> ordered(long domainId, Long parentId, SubsampleInfo subsample) {
+        List<CategoryNode> siblings = tree.getOrDefault(CategoryCounts.key(domainId, parentId), List.of());
+        // Each sibling's label once, not once per comparison: a domain may have hundreds of categories.
+        Map<Long, Integer> rank = new HashMap<>();
+        for (CategoryNode c : siblings) {
+            rank.put(c.id(), label(counts.count(c.id(), subsample.id()), subsample).map(Enum::ordinal).orElse(Integer.MAX_VALUE));
+        }
+        List<CategoryNode> sorted = new ArrayList<>(siblings);
+        sorted.sort(Comparator.comparingInt((CategoryNode c) -> rank.get(c.id()))
+                .thenComparing(c -> -counts.count(c.id(), subsample.id())));
+        return sorted;
     }
 
     private static Optional<FrequencyLabel> label(int count, SubsampleInfo subsample) {

@@ -4,81 +4,179 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.cqrworkbench.cases.StudyCase;
 import org.cqrworkbench.cases.StudyDesign.SubsampleInfo;
 import org.cqrworkbench.coding.Domain;
-import org.cqrworkbench.coreidea.CoreIdea;
 import org.cqrworkbench.frequency.FrequencyEngine;
 import org.cqrworkbench.frequency.FrequencyLabel;
+import org.springframework.context.MessageSource;
 
 /**
- * What the cross-analysis page shows for one domain and subsample: every case's core ideas, and the
- * domain's categories in the team's order with their live count and label.
+ * What the cross-analysis page shows for one domain and subsample: the domain's categories in the team's order with
+ * their live count and label, and its core ideas by case. A domain of a large study has thousands of core ideas, more
+ * than a page can show at once; beyond {@link #SHOWN_AT_ONCE} each case's core ideas are listed only once its group is
+ * opened. Everything the page would otherwise work out once per core idea is worked out here.
  */
-public record Workspace(Domain domain, SubsampleInfo subsample, List<CaseBlock> cases, List<CategoryView> categories,
-        int unplaced, int total) {
+public record Workspace(Domain domain, SubsampleInfo subsample, List<CaseGroup> cases, List<CategoryView> categories,
+        int unplaced, int total, boolean lazy) {
 
-    public record IdeaView(long id, String text, List<CategoryView> categories) {
+    /** The page's wording, worked out here for what repeats: once per distinct text rather than once per case. */
+    static final class Texts {
 
-        public boolean placed() {
-            return !categories.isEmpty();
+        private final MessageSource messages;
+        private final Locale locale;
+        private final Map<List<Object>, String> done = new HashMap<>();
+
+        Texts(MessageSource messages, Locale locale) {
+            this.messages = messages;
+            this.locale = locale;
+        }
+
+        String text(String code, Object... args) {
+            List<Object> key = new ArrayList<>(args.length + 1);
+            key.add(code);
+            key.addAll(List.of(args));
+            return done.computeIfAbsent(key, k -> messages.getMessage(code, args, locale));
         }
     }
 
-    public record CaseBlock(String code, List<IdeaView> ideas) {
+    /** Up to this many core ideas, the page lists them all at once. */
+    static final int SHOWN_AT_ONCE = 300;
+
+    /** A core idea by id, case and subsample, and its text when it is to be shown. */
+    record IdeaRow(long id, long caseId, long subsampleId, String text) {
     }
 
-    /** A category with its number for the keyboard (1–9), its depth in the tree and its count in this subsample. */
+    /** A category as the workspace lists it: its place in the tree, what the edit form shows, and its version. */
+    record CategoryRow(long id, long domainId, Long parentId, String name, int position, String description, long version) {
+
+        CategoryNode node() {
+            return new CategoryNode(id, domainId, parentId, name, position);
+        }
+    }
+
+    /** A core idea and the categories of this domain it sits in, if any. */
+    public record IdeaView(long id, String text, List<CategoryView> categories, boolean placed) {
+    }
+
+    /**
+     * A case's core ideas: how many the group holds and how many of those are in no category; {@code shown} lists them
+     * when the group is open, and is empty when they are left to load on opening it.
+     */
+    public record CaseGroup(long caseId, String code, String summary, int ideas, int unplaced, boolean open,
+            List<IdeaView> shown) {
+    }
+
+    /**
+     * A category with its number for the keyboard (1–9), its depth in the tree, its count in this subsample (and how the
+     * page says it), and its label with the class that colours it.
+     */
     public record CategoryView(long id, int key, String name, String description, int depth, Long parentId, int cases,
-            String label, long version) {
+            String casesText, String label, String labelClass, long version) {
 
         public boolean singleCase() {
             return cases == 1;
         }
     }
 
-    static Workspace of(Analysis analysis, Domain domain, SubsampleInfo subsample, List<CoreIdea> ideas) {
-        Map<String, List<Category>> tree = CategoryCounts.tree(analysis.categories());
-        List<CategoryView> views = new ArrayList<>();
-        addViews(views, tree, domain.getId(), null, 1, analysis.counts(), subsample);
-
-        Map<Long, List<CategoryView>> placedIn = new HashMap<>();
+    /**
+     * The workspace. {@code ideas} are the domain's core ideas in the subsample; {@code texts} those to show, in the
+     * team's order: all of them when there are few, else those of the cases in {@code open}. With {@code onlyUnplaced}
+     * the groups hold only core ideas not yet in a category.
+     */
+    static Workspace of(AnalysisLoader.DomainAnalysis loaded, Domain domain, SubsampleInfo subsample, List<IdeaRow> ideas,
+            List<IdeaRow> texts, Set<Long> open, boolean onlyUnplaced, boolean lazy, Texts words) {
+        List<CategoryView> views = categoryViews(loaded, domain, subsample, words);
         Map<Long, CategoryView> byId = new HashMap<>();
         views.forEach(v -> byId.put(v.id(), v));
-        for (Category category : analysis.categories()) {
-            CategoryView view = byId.get(category.getId());
-            if (view != null) {
-                category.getCoreIdeaIds().forEach(id -> placedIn.computeIfAbsent(id, k -> new ArrayList<>()).add(view));
+        Map<Long, List<IdeaRow>> byCase = new LinkedHashMap<>();
+        for (StudyCase c : loaded.analysis().design().cases()) {
+            if (c.belongsTo(subsample.id())) {
+                byCase.put(c.getId(), new ArrayList<>());
             }
         }
-        Map<Long, String> codes = new HashMap<>();
-        analysis.design().cases().forEach(c -> codes.put(c.getId(), c.getCode()));
-        Map<String, List<IdeaView>> byCase = new LinkedHashMap<>();
-        analysis.design().cases().stream().filter(c -> c.belongsTo(subsample.id()))
-                .forEach(c -> byCase.put(c.getCode(), new ArrayList<>()));
         int unplaced = 0;
-        for (CoreIdea idea : ideas) {
-            List<CategoryView> in = placedIn.getOrDefault(idea.getId(), List.of());
-            if (in.isEmpty()) {
+        for (IdeaRow idea : ideas) {
+            boolean placed = loaded.placements().containsKey(idea.id());
+            if (!placed) {
                 unplaced++;
             }
-            byCase.computeIfAbsent(codes.get(idea.getCaseId()), k -> new ArrayList<>()).add(new IdeaView(idea.getId(), idea.getBody(), in));
+            if (!placed || !onlyUnplaced) {
+                byCase.computeIfAbsent(idea.caseId(), k -> new ArrayList<>()).add(idea);
+            }
         }
-        List<CaseBlock> blocks = byCase.entrySet().stream().map(e -> new CaseBlock(e.getKey(), e.getValue())).toList();
-        return new Workspace(domain, subsample, blocks, views, unplaced, ideas.size());
+        Map<Long, List<IdeaRow>> textsByCase = new HashMap<>();
+        texts.stream().filter(r -> !onlyUnplaced || !loaded.placements().containsKey(r.id()))
+                .forEach(r -> textsByCase.computeIfAbsent(r.caseId(), k -> new ArrayList<>()).add(r));
+        Map<Long, String> codes = new HashMap<>();
+        loaded.analysis().design().cases().forEach(c -> codes.put(c.getId(), c.getCode()));
+        List<CaseGroup> groups = new ArrayList<>();
+        byCase.forEach((caseId, rows) -> {
+            if (!rows.isEmpty()) {
+                int groupUnplaced = (int) rows.stream().filter(r -> !loaded.placements().containsKey(r.id())).count();
+                boolean isOpen = !lazy || open.contains(caseId);
+                List<IdeaView> shown = isOpen ? shown(textsByCase.getOrDefault(caseId, List.of()), loaded.placements(), byId)
+                        : List.of();
+                groups.add(new CaseGroup(caseId, codes.get(caseId),
+                        words.text("crossanalysis.caseIdeas", rows.size(), groupUnplaced), rows.size(), groupUnplaced, isOpen, shown));
+            }
+        });
+        return new Workspace(domain, subsample, groups, views, unplaced, ideas.size(), lazy);
     }
 
-    private static void addViews(List<CategoryView> views, Map<String, List<Category>> tree, long domainId, Long parentId,
-            int depth, CategoryCounts counts, SubsampleInfo subsample) {
-        for (Category c : tree.getOrDefault(CategoryCounts.key(domainId, parentId), List.of())) {
-            int count = counts.count(c.getId(), subsample.id());
+    /** One case's core ideas, as an opened group shows them. */
+    static CaseGroup group(AnalysisLoader.DomainAnalysis loaded, Domain domain, SubsampleInfo subsample, long caseId,
+            List<IdeaRow> texts, boolean onlyUnplaced, Texts words) {
+        Map<Long, CategoryView> byId = new HashMap<>();
+        categoryViews(loaded, domain, subsample, words).forEach(v -> byId.put(v.id(), v));
+        List<IdeaRow> rows = texts.stream().filter(r -> !onlyUnplaced || !loaded.placements().containsKey(r.id())).toList();
+        int unplaced = (int) rows.stream().filter(r -> !loaded.placements().containsKey(r.id())).count();
+        String code = loaded.analysis().design().cases().stream().filter(c -> c.getId() == caseId).map(StudyCase::getCode)
+                .findFirst().orElse("");
+        return new CaseGroup(caseId, code, words.text("crossanalysis.caseIdeas", rows.size(), unplaced), rows.size(), unplaced,
+                true, shown(rows, loaded.placements(), byId));
+    }
+
+    private static List<IdeaView> shown(List<IdeaRow> rows, Map<Long, List<Long>> placements, Map<Long, CategoryView> categories) {
+        List<IdeaView> shown = new ArrayList<>(rows.size());
+        for (IdeaRow row : rows) {
+            List<CategoryView> in = new ArrayList<>(2);
+            for (Long categoryId : placements.getOrDefault(row.id(), List.of())) {
+                CategoryView view = categories.get(categoryId);
+                if (view != null) {
+                    in.add(view);
+                }
+            }
+            shown.add(new IdeaView(row.id(), row.text(), in, !in.isEmpty()));
+        }
+        return shown;
+    }
+
+    private static List<CategoryView> categoryViews(AnalysisLoader.DomainAnalysis loaded, Domain domain, SubsampleInfo subsample,
+            Texts words) {
+        Map<Long, CategoryRow> rows = new HashMap<>();
+        loaded.categories().forEach(c -> rows.put(c.id(), c));
+        List<CategoryView> views = new ArrayList<>();
+        addViews(views, CategoryCounts.tree(loaded.analysis().categories()), rows, domain.getId(), null, 1,
+                loaded.analysis().counts(), subsample, words);
+        return views;
+    }
+
+    private static void addViews(List<CategoryView> views, Map<String, List<CategoryNode>> tree, Map<Long, CategoryRow> rows,
+            long domainId, Long parentId, int depth, CategoryCounts counts, SubsampleInfo subsample, Texts words) {
+        for (CategoryNode node : tree.getOrDefault(CategoryCounts.key(domainId, parentId), List.of())) {
+            CategoryRow c = rows.get(node.id());
+            int count = counts.count(c.id(), subsample.id());
             String label = FrequencyEngine.label(count, (int) subsample.n(), subsample.rules())
                     .map(FrequencyLabel::displayName).orElse(null);
             int key = views.size() < 9 ? views.size() + 1 : 0;
-            views.add(new CategoryView(c.getId(), key, c.getName(), c.getDescription(), depth, c.getParentId(), count, label,
-                    c.getVersion()));
-            addViews(views, tree, domainId, c.getId(), depth + 1, counts, subsample);
+            String casesText = count == 1 ? words.text("crossanalysis.oneCase") : words.text("crossanalysis.cases", count);
+            views.add(new CategoryView(c.id(), key, c.name(), c.description(), depth, c.parentId(), count, casesText, label,
+                    label == null ? null : "label-" + label.toLowerCase(Locale.ROOT), c.version()));
+            addViews(views, tree, rows, domainId, c.id(), depth + 1, counts, subsample, words);
         }
     }
 }

@@ -84,6 +84,65 @@ class CrossAnalysisBrowserTest extends BrowserTest {
         screenshot("tables-after-grouping");
     }
 
+    @Test
+    void aLargeDomainListsItsCasesClosedAndTheKeysOpenEachCaseInTurn() throws Exception {
+        String lead = data.user("lead");
+        String judge = data.user("judge");
+        long studyId = data.studyWithTeam(lead, judge, data.user("auditor"));
+        // 320 core ideas, more than the page lists at once: in each case, eleven in a category and five to sort.
+        StringBuilder csv = new StringBuilder("Case,Domain,Category,Core idea\n");
+        for (int c = 1; c <= 20; c++) {
+            for (int i = 1; i <= 16; i++) {
+                csv.append("P%02d,Consequences,%s,Idea %d of P%02d%n".formatted(c, i <= 11 ? "Relationship deepened" : "Tmp", i, c));
+            }
+        }
+        importer.importFile(studyId, lead, "large.csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+
+        signIn(judge, TestData.PASSWORD);
+        open("/studies/" + studyId + "/cross-analysis");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("workspace")));
+        assertThat(browser.findElements(By.cssSelector("#workspace details.case"))).hasSize(20);
+        assertThat(browser.findElements(By.cssSelector("#workspace ul.ideas > li"))).isEmpty();
+        WebElement tmp = category("Tmp");
+        tmp.findElement(By.tagName("summary")).click();
+        tmp.findElement(By.cssSelector("button.danger")).click();
+        browser.switchTo().alert().accept();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ideas-pane .pane-head"), "100 not yet in a category"));
+
+        // Opening a case lists its core ideas; moving on from its last one opens the next case.
+        caseGroup("P02").findElement(By.tagName("summary")).click();
+        wait.until(d -> caseGroup("P02").findElements(By.cssSelector("ul.ideas > li")).size() == 16);
+        assertThat(caseGroup("P02").getText()).contains("16 core ideas, 5 not in a category");
+        WebElement last = idea("Idea 16 of P02");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", last);
+        last.sendKeys(Keys.ARROW_DOWN);
+        wait.until(d -> active().contains("Idea 1 of P03"));
+        assertThat(caseGroup("P03").getAttribute("open")).isNotNull();
+
+        // U finds the next core idea without a category; putting it into a category keeps both cases open.
+        browser.switchTo().activeElement().sendKeys("u");
+        wait.until(d -> active().contains("Idea 12 of P03"));
+        browser.switchTo().activeElement().sendKeys(Keys.SPACE);
+        browser.switchTo().activeElement().sendKeys(category("Relationship deepened").getAttribute("data-key"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ideas-pane .pane-head"), "99 not yet in a category"));
+        wait.until(d -> active().contains("Idea 13 of P03"));
+        assertThat(caseGroup("P02").getAttribute("open")).isNotNull();
+        assertThat(idea("Idea 12 of P03").getText()).contains("Relationship deepened");
+        screenshot("cross-analysis-large-domain");
+
+        // A category tag opens the page's one menu; from the keyboard, it takes the core idea out again.
+        WebElement tag = idea("Idea 12 of P03").findElement(By.cssSelector("button.g"));
+        tag.sendKeys(Keys.ENTER);
+        WebElement remove = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#tag-menu [data-act=remove]")));
+        assertThat(remove.getText()).isEqualTo("Remove from Relationship deepened");
+        assertThat(browser.switchTo().activeElement()).isEqualTo(remove);
+        screenshot("cross-analysis-tag-menu");
+        remove.sendKeys(Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ideas-pane .pane-head"), "100 not yet in a category"));
+        wait.until(d -> active().contains("Idea 12 of P03"));
+        assertThat(idea("Idea 12 of P03").getText()).contains("not in a category").doesNotContain("Relationship deepened");
+    }
+
     private WebElement category(String name) {
         return categories(name).get(0);
     }
@@ -94,8 +153,17 @@ class CrossAnalysisBrowserTest extends BrowserTest {
     }
 
     private WebElement idea(String text) {
-        return browser.findElements(By.cssSelector("#workspace li.idea")).stream()
-                .filter(li -> li.findElement(By.cssSelector(".idea-text")).getText().equals(text)).findFirst().orElseThrow();
+        return browser.findElements(By.cssSelector("#workspace ul.ideas > li")).stream()
+                .filter(li -> li.findElement(By.tagName("label")).getText().equals(text)).findFirst().orElseThrow();
+    }
+
+    private WebElement caseGroup(String code) {
+        return browser.findElements(By.cssSelector("#workspace details.case")).stream()
+                .filter(d -> d.findElement(By.cssSelector(".case-code")).getText().equals(code)).findFirst().orElseThrow();
+    }
+
+    private String active() {
+        return browser.switchTo().activeElement().getText();
     }
 
     /** WebDriver cannot perform HTML5 drag and drop in Chromium, so the test dispatches the browser's own drag events. */
