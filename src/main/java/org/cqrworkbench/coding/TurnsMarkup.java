@@ -2,6 +2,7 @@ package org.cqrworkbench.coding;
 
 import java.util.List;
 import org.cqrworkbench.transcript.TranscriptText.Turn;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The coding page's transcript as HTML, one element per speaker turn, with the offsets the page's script anchors
@@ -27,26 +28,10 @@ final class TurnsMarkup {
         return html.toString();
     }
 
-    /** Escapes as the template's th:text does, copying the runs between special characters whole. */
+    /** Escapes as the template's th:text does, with the helper the progress grid uses too. */
     private static void escape(String text, StringBuilder html) {
-        if (text == null) {
-            return;
+        if (text != null) {
+            html.append(HtmlUtils.htmlEscape(text, "UTF-8"));
         }
-        int copied = 0;
-        for (int i = 0; i < text.length(); i++) {
-            String entity = switch (text.charAt(i)) {
-                case '&' -> "&amp;";
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '"' -> "&quot;";
-                case '\'' -> "&#39;";
-                default -> null;
-            };
-            if (entity != null) {
-                html.append(text, copied, i).append(entity);
-                copied = i + 1;
-            }
-        }
-        html.append(text, copied, text.length());
     }
 }
