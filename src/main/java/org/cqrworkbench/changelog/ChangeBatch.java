@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.engine.spi.TransactionCompletionCallbacks.AfterCompletionCallback;
 import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
@@ -21,6 +22,13 @@ final class ChangeBatch implements BeforeCompletionCallback, AfterCompletionCall
     private static final int INSERT_BATCH = 200;
     private static final String INSERT = "insert into change_entry (study_id, item_type, item_id, other_id, item_label, action,"
             + " who, at, before_value, after_value, comment_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /**
+     * Moves the study's analysis revision (see RevisionCache), so figures worked out from the analysis before this
+     * change are worked out again. Studies in ascending order, so two transactions touching the same studies lock
+     * them in the same order.
+     */
+    private static final String REVISE = "update study set analysis_revision = analysis_revision + 1 where id = ?";
 
     private final Runnable forget;
     private final List<Pending> entries = new ArrayList<>();
@@ -74,6 +82,12 @@ final class ChangeBatch implements BeforeCompletionCallback, AfterCompletionCall
                 }
                 if (pending > 0) {
                     insert.executeBatch();
+                }
+            }
+            try (PreparedStatement revise = connection.prepareStatement(REVISE)) {
+                for (long studyId : new TreeSet<>(entries.stream().map(Pending::studyId).toList())) {
+                    revise.setLong(1, studyId);
+                    revise.executeUpdate();
                 }
             }
         });

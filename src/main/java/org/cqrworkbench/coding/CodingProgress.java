@@ -4,8 +4,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.cqrworkbench.study.RevisionCache;
 import org.cqrworkbench.study.StudyAccess;
 import org.cqrworkbench.transcript.TranscriptRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,16 +49,28 @@ public class CodingProgress {
         }
     }
 
+    /** Consensus codings of one case in one domain: how many, and how many characters they cover. */
+    private record Total(long caseId, long domainId, int count, double covered) {
+    }
+
     private final CodingRepository codings;
     private final CodingDraftRepository drafts;
     private final TranscriptRepository transcripts;
     private final StudyAccess access;
 
-    CodingProgress(CodingRepository codings, CodingDraftRepository drafts, TranscriptRepository transcripts, StudyAccess access) {
+    /**
+     * Consensus codings are logged, so their totals are kept until the next change: counting a large study's tens of
+     * thousands of codings was most of the study page's time. Lengths and drafts are not logged and are read each time.
+     */
+    private final RevisionCache<List<Total>> totals;
+
+    CodingProgress(CodingRepository codings, CodingDraftRepository drafts, TranscriptRepository transcripts, StudyAccess access,
+            JdbcClient jdbc) {
         this.codings = codings;
         this.drafts = drafts;
         this.transcripts = transcripts;
         this.access = access;
+        this.totals = new RevisionCache<>(jdbc, 8);
     }
 
     @Transactional(readOnly = true)
@@ -68,13 +82,11 @@ public class CodingProgress {
         }
         Map<Long, Map<Long, Double>> shares = new HashMap<>();
         Map<Long, Map<Long, Integer>> counts = new HashMap<>();
-        for (Object[] row : codings.consensusTotals(studyId)) {
-            long caseId = (Long) row[0];
-            long domainId = (Long) row[1];
-            int length = lengths.getOrDefault(caseId, 0);
-            double covered = ((Number) row[3]).doubleValue();
-            shares.computeIfAbsent(caseId, k -> new HashMap<>()).put(domainId, length == 0 ? 0 : Math.min(1.0, covered / length));
-            counts.computeIfAbsent(caseId, k -> new HashMap<>()).put(domainId, ((Number) row[2]).intValue());
+        for (Total total : totals.get(studyId, () -> consensusTotals(studyId))) {
+            int length = lengths.getOrDefault(total.caseId(), 0);
+            shares.computeIfAbsent(total.caseId(), k -> new HashMap<>())
+                    .put(total.domainId(), length == 0 ? 0 : Math.min(1.0, total.covered() / length));
+            counts.computeIfAbsent(total.caseId(), k -> new HashMap<>()).put(total.domainId(), total.count());
         }
         Map<Long, int[]> draftCounts = new HashMap<>();
         if (!caseIds.isEmpty()) {
@@ -89,6 +101,12 @@ public class CodingProgress {
                     counts.getOrDefault(caseId, Map.of()), tally[0], tally[1]));
         }
         return progress;
+    }
+
+    private List<Total> consensusTotals(long studyId) {
+        return codings.consensusTotals(studyId).stream()
+                .map(row -> new Total((Long) row[0], (Long) row[1], ((Number) row[2]).intValue(), ((Number) row[3]).doubleValue()))
+                .toList();
     }
 
 }

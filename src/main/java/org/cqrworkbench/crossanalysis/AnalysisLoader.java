@@ -12,6 +12,7 @@ import org.cqrworkbench.coding.DomainService;
 import org.cqrworkbench.crossanalysis.CategoryCounts.Origin;
 import org.cqrworkbench.crossanalysis.Workspace.CategoryRow;
 import org.cqrworkbench.crossanalysis.Workspace.IdeaRow;
+import org.cqrworkbench.study.RevisionCache;
 import org.cqrworkbench.study.StudyAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -62,6 +63,16 @@ class AnalysisLoader {
     private final CategoryRepository categories;
     private final JdbcClient jdbc;
 
+    /**
+     * A study's categories and their counts follow only from logged items (categories, placements, core ideas), so
+     * they are kept until the next change; a large study has tens of thousands of placements to count. A few
+     * studies are kept: a server usually has only a few in analysis at once.
+     */
+    private final RevisionCache<Counted> counted;
+
+    private record Counted(List<CategoryNode> nodes, CategoryCounts counts) {
+    }
+
     AnalysisLoader(StudyAccess access, CaseService caseService, DomainService domainService, CategoryRepository categories,
             JdbcClient jdbc) {
         this.access = access;
@@ -69,6 +80,7 @@ class AnalysisLoader {
         this.domainService = domainService;
         this.categories = categories;
         this.jdbc = jdbc;
+        this.counted = new RevisionCache<>(jdbc, 8);
     }
 
     /**
@@ -78,6 +90,12 @@ class AnalysisLoader {
     @Transactional(readOnly = true)
     Analysis load(long studyId, String username) {
         var study = access.member(studyId, username).getStudy();
+        Counted c = counted.get(studyId, () -> count(studyId));
+        return new Analysis(study, caseService.design(studyId, username), domainService.domains(studyId, username), c.nodes(),
+                c.counts());
+    }
+
+    private Counted count(long studyId) {
         List<CategoryNode> nodes = categories.nodesOf(studyId);
         CategoryCounts counts = new CategoryCounts(nodes);
         jdbc.sql(CASES_PER_CATEGORY).param("studyId", studyId).query(rs -> {
@@ -87,7 +105,7 @@ class AnalysisLoader {
                 counts.add(categoryId, new Origin(((Number) caseId).longValue(), subsampleId));
             }
         });
-        return new Analysis(study, caseService.design(studyId, username), domainService.domains(studyId, username), nodes, counts);
+        return new Counted(List.copyOf(nodes), counts);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.cqrworkbench.crossanalysis;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,7 +13,7 @@ import java.util.Set;
 /**
  * The distinct cases behind each category in each subsample, with subcategories counted into their parents.
  * It starts empty over a tree of categories and is filled one placement at a time from set-based queries, never a
- * query per category.
+ * query per category; once filled it is only read, by several requests at once.
  */
 final class CategoryCounts {
 
@@ -53,7 +54,7 @@ final class CategoryCounts {
     }
 
     Set<Long> cases(long categoryId, long subsampleId) {
-        return casesByCategoryAndSubsample.getOrDefault(categoryId, Map.of()).getOrDefault(subsampleId, Set.of());
+        return Collections.unmodifiableSet(casesByCategoryAndSubsample.getOrDefault(categoryId, Map.of()).getOrDefault(subsampleId, Set.of()));
     }
 
     int count(long categoryId, long subsampleId) {

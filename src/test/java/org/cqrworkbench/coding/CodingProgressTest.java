@@ -136,6 +136,28 @@ class CodingProgressTest {
         assertThat(progress.byCase(studyId, judge, ids)).isEqualTo(countedOneByOne(ids));
     }
 
+    @Test
+    void progressShownOnceFollowsEveryLaterChangeToTheConsensus() {
+        transcriptService.store(caseIds.get("P01"), "x".repeat(1000), "P01.txt");
+        long antecedents = domainIds.get(0);
+        long reactions = domainIds.get(1);
+        List<Long> p01 = List.of(caseIds.get("P01"));
+        Coding first = codingService.code(studyId, judge, "P01", antecedents, 0, 100, false);
+        assertThat(progress.byCase(studyId, lead, p01).get(p01.get(0)).count(antecedents)).isEqualTo(1);
+
+        codingService.code(studyId, other, "P01", antecedents, 200, 300, false);
+        assertThat(progress.byCase(studyId, lead, p01)).as("a coding added").isEqualTo(countedOneByOne(p01));
+
+        Coding adjusted = codingService.adjust(studyId, judge, first.getId(), first.getVersion(), 0, 500, reactions);
+        CaseProgress afterAdjust = progress.byCase(studyId, lead, p01).get(p01.get(0));
+        assertThat(afterAdjust.count(antecedents)).as("a coding moved to another domain").isEqualTo(1);
+        assertThat(afterAdjust.share(reactions)).isEqualTo(0.5);
+
+        codingService.remove(studyId, judge, adjusted.getId(), adjusted.getVersion());
+        assertThat(progress.byCase(studyId, lead, p01)).as("a coding removed").isEqualTo(countedOneByOne(p01));
+        assertThat(progress.byCase(studyId, lead, p01).get(p01.get(0)).count(reactions)).isZero();
+    }
+
     /** The progress worked out from every coding, draft and transcript itself, as the page once did. */
     private Map<Long, CaseProgress> countedOneByOne(List<Long> ids) {
         Map<Long, CaseProgress> expected = new HashMap<>();

@@ -32,11 +32,13 @@ class StudyTablesTest {
     }
 
     @Test
-    void everyColumnOfEveryStudyTableIsInTheBackupButTheRowVersion() {
+    void everyColumnOfEveryStudyTableIsInTheBackupButBookkeeping() {
         for (StudyTables.Table table : StudyTables.TABLES) {
             Set<String> columns = new TreeSet<>(names("select column_name from information_schema.columns where lower(table_schema) = 'public'"
                     + " and lower(table_name) = '" + table.name() + "'"));
             columns.remove("version");
+            // A restored study is a new study: its analysis revision starts again, with nothing kept for it yet.
+            columns.remove("analysis_revision");
             assertThat(StudyTables.columnsOf(table)).as(table.name()).isEqualTo(columns);
         }
     }

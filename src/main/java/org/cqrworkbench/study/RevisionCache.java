@@ -1,0 +1,59 @@
+package org.cqrworkbench.study;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Figures worked out from a study's analysis, kept until the analysis changes. The change log moves the study's
+ * analysis revision in the same transaction as every change it records (domains, consensus codings, core ideas,
+ * categories, placements), so a figure kept with the revision it was worked out at is right for as long as the
+ * revision stays; the revision is read from the database each time, so a change made on another instance counts too.
+ * Only what follows from those logged items may be kept here: a figure that also depends on, say, transcripts or
+ * drafts would go stale.
+ *
+ * <p>The revision is read before the figure is worked out, so a figure is never older than the revision it is kept
+ * with; at worst it is newer, and is worked out again once the revision catches up.
+ *
+ * @param <T> the figure; it must not be changed once made, as several requests read it at once
+ */
+public final class RevisionCache<T> {
+
+    private record Kept<T>(long revision, T value) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Map<Long, Kept<T>> kept;
+
+    /** A cache that keeps the figures of the `studies` most recently read studies. */
+    public RevisionCache(JdbcClient jdbc, int studies) {
+        this.jdbc = jdbc;
+        this.kept = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, Kept<T>> eldest) {
+                return size() > studies;
+            }
+        };
+    }
+
+    /** The study's figure as kept, or as `compute` works it out now if the analysis has changed since. */
+    public T get(long studyId, Supplier<T> compute) {
+        long revision = jdbc.sql("select analysis_revision from study where id = ?").param(studyId).query(Long.class).single();
+        Kept<T> found;
+        synchronized (kept) {
+            found = kept.get(studyId);
+        }
+        if (found != null && found.revision() == revision) {
+            return found.value();
+        }
+        T value = compute.get();
+        synchronized (kept) {
+            Kept<T> now = kept.get(studyId);
+            if (now == null || now.revision() <= revision) {
+                kept.put(studyId, new Kept<>(revision, value));
+            }
+        }
+        return value;
+    }
+}

@@ -1,0 +1,119 @@
+package org.cqrworkbench.crossanalysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.cqrworkbench.FlowTest;
+import org.cqrworkbench.TestData;
+import org.cqrworkbench.cases.StudyDesign.SubsampleInfo;
+import org.cqrworkbench.coreidea.CoreIdea;
+import org.cqrworkbench.coreidea.CoreIdeaRepository;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A study's categories and case counts are worked out once and kept until the analysis changes; here every kind of
+ * change a team makes after the tables were shown must show in the next tables, and nothing else may make the study
+ * count again.
+ */
+@FlowTest
+class CountsFollowChangesTest {
+
+    @Autowired
+    AnalysisLoader loader;
+    @Autowired
+    CategoryService categoryService;
+    @Autowired
+    CategoryRepository categories;
+    @Autowired
+    CoreIdeaRepository coreIdeas;
+    @Autowired
+    CrossAnalysisImport importer;
+    @Autowired
+    TestData data;
+
+    String lead;
+    long studyId;
+    long subsampleId;
+
+    @BeforeEach
+    void studyWithTwoCategories() {
+        lead = data.user("lead");
+        studyId = data.studyWithTeam(lead, data.user("judge"), data.user("auditor"));
+        String csv = """
+                Case,Domain,Category,Core idea
+                P01,Event,Tears,Cried in session
+                P02,Event,Tears,Eyes welled up
+                P03,Event,Silence,Said nothing for a while
+                P04,Event,Silence,Looked away
+                """;
+        importer.importFile(studyId, lead, "analysis.csv", csv.getBytes(StandardCharsets.UTF_8));
+        subsampleId = loader.load(studyId, lead).design().subsamples().stream().map(SubsampleInfo::id).findFirst().orElseThrow();
+    }
+
+    @Test
+    void tablesShownOnceCountEveryLaterPlacementAndRemoval() {
+        Category tears = category("Tears");
+        assertThat(cases("Tears")).hasSize(2);
+
+        categoryService.place(studyId, lead, tears.getId(), Set.of(idea("Looked away").getId()));
+        assertThat(cases("Tears")).as("a core idea placed").hasSize(3);
+
+        categoryService.remove(studyId, lead, tears.getId(), Set.of(idea("Cried in session").getId()));
+        assertThat(cases("Tears")).as("a core idea removed").hasSize(2);
+
+        coreIdeas.delete(idea("Eyes welled up"));
+        assertThat(cases("Tears")).as("a placed core idea deleted").hasSize(1);
+    }
+
+    @Test
+    void tablesShownOnceShowEveryLaterChangeToTheCategories() {
+        Category tears = category("Tears");
+        loader.load(studyId, lead);
+
+        Category parent = categoryService.create(studyId, lead, tears.getDomainId(), null, "Feelings shown");
+        categoryService.nest(studyId, lead, tears.getId(), parent.getId());
+        assertThat(cases("Feelings shown")).as("a new parent counts its subcategory's cases").hasSize(2);
+
+        Category fresh = category("Tears");
+        categoryService.describe(studyId, lead, fresh.getId(), fresh.getVersion(), "Crying", null);
+        assertThat(names()).contains("Crying").doesNotContain("Tears");
+
+        categoryService.delete(studyId, lead, category("Silence").getId());
+        assertThat(names()).doesNotContain("Silence");
+    }
+
+    @Test
+    void aStudyIsCountedAgainOnlyAfterItsAnalysisChanged() {
+        CategoryCounts first = loader.load(studyId, lead).counts();
+        assertThat(loader.load(studyId, lead).counts()).as("nothing changed").isSameAs(first);
+
+        categoryService.create(studyId, lead, category("Tears").getDomainId(), null, "Laughter");
+        CategoryCounts second = loader.load(studyId, lead).counts();
+        assertThat(second).as("a category added").isNotSameAs(first);
+        assertThat(loader.load(studyId, lead).counts()).isSameAs(second);
+    }
+
+    private Set<Long> cases(String categoryName) {
+        Analysis analysis = loader.load(studyId, lead);
+        long id = analysis.categories().stream().filter(c -> c.name().equals(categoryName)).findFirst().orElseThrow().id();
+        return analysis.counts().cases(id, subsampleId);
+    }
+
+    private List<String> names() {
+        return loader.load(studyId, lead).categories().stream().map(CategoryNode::name).toList();
+    }
+
+    private Category category(String name) {
+        return categories.findByStudyIdOrderByPositionAscIdAsc(studyId).stream().filter(c -> c.getName().equals(name))
+                .findFirst().orElseThrow();
+    }
+
+    private CoreIdea idea(String body) {
+        return coreIdeas.findAll().stream().filter(i -> i.getStudyId() == studyId && i.getBody().equals(body)).findFirst()
+                .orElseThrow();
+    }
+}
