@@ -58,7 +58,7 @@ final class CategoryCounts {
     }
 
     int count(long categoryId, long subsampleId) {
-        return cases(categoryId, subsampleId).size();
+        return casesByCategoryAndSubsample.getOrDefault(categoryId, Map.of()).getOrDefault(subsampleId, Set.of()).size();
     }
 
     /** Categories by (domain, parent), each list in the team's order: the tree every view walks. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 import org.cqrworkbench.cases.StudyCase;
 import org.cqrworkbench.cases.StudyDesign;
 import org.cqrworkbench.cases.StudyDesign.SubsampleInfo;
@@ -30,6 +31,7 @@ final class TableBuilder {
     private final Map<String, List<CategoryNode>> tree;
     private final CategoryCounts counts;
     private final List<String> abbreviations;
+    private final Map<Long, IntFunction<Optional<FrequencyLabel>>> labellers = new HashMap<>();
 
     TableBuilder(String studyName, StudyDesign design, List<Domain> domains, List<CategoryNode> categories,
             CategoryCounts counts, List<String> abbreviations) {
@@ -116,18 +118,20 @@ final class TableBuilder {
     private List<CategoryNode> ordered(long domainId, Long parentId, SubsampleInfo subsample) {
         List<CategoryNode> siblings = tree.getOrDefault(CategoryCounts.key(domainId, parentId), List.of());
         // Each sibling's label once, not once per comparison: a domain may have hundreds of categories.
-        Map<Long, Integer> rank = new HashMap<>();
-        for (CategoryNode c : siblings) {
-            rank.put(c.id(), label(counts.count(c.id(), subsample.id()), subsample).map(Enum::ordinal).orElse(Integer.MAX_VALUE));
+        record Ranked(CategoryNode node, int rank, int count) {
         }
-        List<CategoryNode> sorted = new ArrayList<>(siblings);
-        sorted.sort(Comparator.comparingInt((CategoryNode c) -> rank.get(c.id()))
-                .thenComparing(c -> -counts.count(c.id(), subsample.id())));
-        return sorted;
+        List<Ranked> ranked = new ArrayList<>(siblings.size());
+        for (CategoryNode c : siblings) {
+            int count = counts.count(c.id(), subsample.id());
+            ranked.add(new Ranked(c, label(count, subsample).map(Enum::ordinal).orElse(Integer.MAX_VALUE), count));
+        }
+        ranked.sort(Comparator.comparingInt(Ranked::rank).thenComparing(Comparator.comparingInt(Ranked::count).reversed()));
+        return ranked.stream().map(Ranked::node).toList();
     }
 
-    private static Optional<FrequencyLabel> label(int count, SubsampleInfo subsample) {
-        return FrequencyEngine.label(count, (int) subsample.n(), subsample.rules());
+    private Optional<FrequencyLabel> label(int count, SubsampleInfo subsample) {
+        return labellers.computeIfAbsent(subsample.id(), id -> FrequencyEngine.labeller((int) subsample.n(), subsample.rules()))
+                .apply(count);
     }
 
     private String title(SubsampleInfo subsample) {

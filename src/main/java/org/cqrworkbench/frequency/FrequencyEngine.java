@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /** Applies the CQR frequency rules (Hill et al., 2005; Hill, 2012) to case counts. */
@@ -45,6 +46,23 @@ public final class FrequencyEngine {
         List<CountRange> ranges = ranges(n, rules);
         requireCaseCount(cases, n, "A category");
         return lookUp(ranges, cases);
+    }
+
+    /**
+     * The label for every count of cases in a subsample of n, worked out once: for laying out the hundreds of
+     * categories of one subsample. Gives what {@link #label(int, int, FrequencyRules)} gives, and rejects the same
+     * counts.
+     */
+    public static IntFunction<Optional<FrequencyLabel>> labeller(int n, FrequencyRules rules) {
+        List<CountRange> ranges = ranges(n, rules);
+        List<Optional<FrequencyLabel>> byCount = new ArrayList<>(n + 1);
+        for (int cases = 0; cases <= n; cases++) {
+            byCount.add(lookUp(ranges, cases));
+        }
+        return cases -> {
+            requireCaseCount(cases, n, "A category");
+            return byCount.get(cases);
+        };
     }
 
     /**

@@ -239,4 +239,23 @@ class FrequencyEngineTest {
         assertThatIllegalArgumentException().isThrownBy(() -> new CountRange(VARIANT, 6, 5));
         assertThatNullPointerException().isThrownBy(() -> new CountRange(null, 2, 5));
     }
+
+    @Test
+    void aLabellerGivesEveryCountTheLabelOfOneAtATimeAndRejectsTheSameCounts() {
+        for (int n = 0; n <= 40; n++) {
+            for (GeneralRule general : GeneralRule.values()) {
+                for (RareRule rare : RareRule.values()) {
+                    FrequencyRules rules = new FrequencyRules(general, rare);
+                    var labeller = FrequencyEngine.labeller(n, rules);
+                    for (int cases = 0; cases <= n; cases++) {
+                        assertThat(labeller.apply(cases)).as("%d of %d, %s", cases, n, rules)
+                                .isEqualTo(FrequencyEngine.label(cases, n, rules));
+                    }
+                    int outside = n + 1;
+                    assertThatIllegalArgumentException().isThrownBy(() -> labeller.apply(outside));
+                    assertThatIllegalArgumentException().isThrownBy(() -> labeller.apply(-1));
+                }
+            }
+        }
+    }
 }
