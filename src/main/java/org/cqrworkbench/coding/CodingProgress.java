@@ -45,7 +45,12 @@ public class CodingProgress {
 
         /** The share of the text coded into the domain, as a whole percentage: "12%". */
         public String percent(long domainId) {
-            return Math.round(share(domainId) * 100) + "%";
+            return wholePercent(domainId) + "%";
+        }
+
+        /** The share of the text coded into the domain, in whole percent: 12. */
+        public long wholePercent(long domainId) {
+            return Math.round(share(domainId) * 100);
         }
     }
 

@@ -37,7 +37,7 @@ record ProgressGrid(String meter, String rows) {
      */
     static ProgressGrid of(String casesPath, List<StudyCase> cases, List<Domain> domains, Map<Long, CaseProgress> progress,
             Map<Long, Set<CaseStep>> steps, MessageSource messages, Locale locale) {
-        Map<String, String> squares = new HashMap<>();
+        Map<Long, String> squares = new HashMap<>();
         String noTranscript = note(messages.getMessage("overview.state.noTranscript", null, locale), "hint");
         String consensus = note(messages.getMessage("overview.state.consensus", null, locale), "badge");
         String notStarted = note(messages.getMessage("overview.state.notStarted", null, locale), "hint");
@@ -54,12 +54,19 @@ record ProgressGrid(String meter, String rows) {
             for (Domain domain : domains) {
                 long domainId = domain.getId();
                 int count = p.count(domainId);
-                String percent = p.percent(domainId);
+                long percent = p.wholePercent(domainId);
                 int level = p.level(domainId);
-                // Squares repeat (the same shade, count and share): each distinct one is formatted once.
-                rows.append(squares.computeIfAbsent(level + " " + count + " " + percent, k -> "<td class=\"lvl-" + level
-                        + "\"><span>" + escaped(messages.getMessage("overview.square", new Object[] {count, percent}, locale))
-                        + "</span></td>"));
+                // Squares repeat (the same shade, count and share): each distinct one is formatted once. The key is a
+                // number, not a string: a large grid has thousands of squares and few distinct ones.
+                long key = (percent << 40) | ((long) count << 8) | level;
+                String square = squares.get(key);
+                if (square == null) {
+                    square = "<td class=\"lvl-" + level + "\"><span>"
+                            + escaped(messages.getMessage("overview.square", new Object[] {count, percent + "%"}, locale))
+                            + "</span></td>";
+                    squares.put(key, square);
+                }
+                rows.append(square);
             }
             rows.append("<td class=\"state\">");
             if (p.transcriptLength() == null) {
