@@ -1,13 +1,14 @@
 package org.cqrworkbench.coding;
 
 import java.security.Principal;
-import java.util.List;
 import java.util.Locale;
 import org.cqrworkbench.cases.CaseService;
 import org.cqrworkbench.cases.CodingMode;
+import org.cqrworkbench.cases.StudyCase;
 import org.cqrworkbench.coding.CodingService.CaseCodings;
+import org.cqrworkbench.coding.CodingService.CodingPageView;
+import org.cqrworkbench.study.StudyMember;
 import org.cqrworkbench.study.StudyRole;
-import org.cqrworkbench.transcript.TranscriptText;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,29 +36,32 @@ class CodingPage {
 
     /** A judge on an independently coded case works in their private draft. */
     static boolean drafting(CaseCodings view) {
-        return view.studyCase().getCodingMode() == CodingMode.INDEPENDENT && view.viewer().getRole() != StudyRole.AUDITOR;
+        return drafting(view.studyCase(), view.viewer());
+    }
+
+    private static boolean drafting(StudyCase studyCase, StudyMember viewer) {
+        return studyCase.getCodingMode() == CodingMode.INDEPENDENT && viewer.getRole() != StudyRole.AUDITOR;
     }
 
     /** `consensus` lets the team code straight into the consensus of an independently coded case. */
     @GetMapping("/studies/{studyId}/cases/{code}/coding")
     String page(@PathVariable long studyId, @PathVariable String code, @RequestParam(defaultValue = "false") boolean consensus,
             Principal principal, Model model) {
-        CaseCodings view = codingService.caseCodings(studyId, principal.getName(), code);
+        CodingPageView view = codingService.page(studyId, principal.getName(), code);
+        boolean drafting = drafting(view.studyCase(), view.viewer());
         model.addAttribute("study", view.viewer().getStudy());
         model.addAttribute("me", view.viewer());
         model.addAttribute("section", "cases");
         model.addAttribute("studyCase", view.studyCase());
         model.addAttribute("domains", domainService.domains(studyId, principal.getName()));
-        model.addAttribute("drafting", drafting(view) && !consensus);
-        model.addAttribute("consensusMode", drafting(view) && consensus);
+        model.addAttribute("drafting", drafting && !consensus);
+        model.addAttribute("consensusMode", drafting && consensus);
         model.addAttribute("draftDone", view.ownDraftDone());
         model.addAttribute("mayEdit", view.viewer().getRole().mayEditAnalysis());
-        model.addAttribute("codingIds", view.consensus().stream().map(Coding::getId).toList());
+        model.addAttribute("codingIds", view.consensusIds());
         model.addAttribute("isLead", view.viewer().getRole() == StudyRole.LEAD);
-        model.addAttribute("hasTranscript", view.transcript() != null);
-        if (view.transcript() != null) {
-            model.addAttribute("turnsMarkup", TurnsMarkup.of(TranscriptText.turns(view.transcript().getBody())));
-        }
+        model.addAttribute("hasTranscript", view.turnsMarkup() != null);
+        model.addAttribute("turnsMarkup", view.turnsMarkup());
         return "coding/coding";
     }
 

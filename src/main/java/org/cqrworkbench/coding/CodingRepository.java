@@ -28,6 +28,9 @@ public interface CodingRepository extends JpaRepository<Coding, Long> {
 
     long countByDomainId(long domainId);
 
+    @Query("select c.id from Coding c where c.caseId = :caseId and c.layer = org.cqrworkbench.coding.Layer.CONSENSUS")
+    List<Long> consensusIdsOf(long caseId);
+
     /**
      * Consensus codings per case and domain: rows of (case id, domain id, count, characters covered). Grouped by all
      * four columns of ix_coding_study_totals, in its order, although study and layer are fixed: then the database

@@ -36,6 +36,14 @@ public class CodingService {
             List<Coding> ownDraft, boolean ownDraftDone, Map<Long, List<Coding>> otherDrafts, Set<Long> draftsDone) {
     }
 
+    /**
+     * What the coding page itself shows of a case: the transcript's turns as markup (null without a transcript) and
+     * the ids of the consensus codings, whose audit threads it lists. The codings themselves come from the page's script.
+     */
+    public record CodingPageView(StudyMember viewer, StudyCase studyCase, String turnsMarkup, List<Long> consensusIds,
+            boolean ownDraftDone) {
+    }
+
     private final CodingRepository codings;
     private final CodingDraftRepository drafts;
     private final DomainRepository domains;
@@ -43,9 +51,10 @@ public class CodingService {
     private final CaseService caseService;
     private final StudyAccess access;
     private final Clock clock;
+    private final TurnsCache turns;
 
     CodingService(CodingRepository codings, CodingDraftRepository drafts, DomainRepository domains,
-            TranscriptRepository transcripts, CaseService caseService, StudyAccess access, Clock clock) {
+            TranscriptRepository transcripts, CaseService caseService, StudyAccess access, Clock clock, TurnsCache turns) {
         this.codings = codings;
         this.drafts = drafts;
         this.domains = domains;
@@ -53,6 +62,7 @@ public class CodingService {
         this.caseService = caseService;
         this.access = access;
         this.clock = clock;
+        this.turns = turns;
     }
 
     @Transactional(readOnly = true)
@@ -64,6 +74,18 @@ public class CodingService {
     @Transactional(readOnly = true)
     public CaseCodings caseCodingsWithoutText(long studyId, String username, String caseCode) {
         return view(studyId, username, caseCode, false);
+    }
+
+    @Transactional(readOnly = true)
+    CodingPageView page(long studyId, String username, String caseCode) {
+        StudyMember viewer = access.member(studyId, username);
+        StudyCase studyCase = caseService.caseByCode(studyId, username, caseCode);
+        String markup = transcripts.versionOfCase(studyCase.getId()).stream().findFirst()
+                .map(row -> turns.markup((Long) row[0], (Long) row[1], () -> transcripts.bodyOf((Long) row[0])))
+                .orElse(null);
+        boolean ownDraftDone = drafts.findById(new CodingDraft.Key(studyCase.getId(), viewer.getUser().getId()))
+                .map(CodingDraft::isDone).orElse(false);
+        return new CodingPageView(viewer, studyCase, markup, codings.consensusIdsOf(studyCase.getId()), ownDraftDone);
     }
 
     private CaseCodings view(long studyId, String username, String caseCode, boolean withText) {

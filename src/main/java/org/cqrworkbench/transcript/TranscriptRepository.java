@@ -25,4 +25,12 @@ public interface TranscriptRepository extends JpaRepository<Transcript, Long> {
     List<Object[]> findTranscriptIdsOfCases(Collection<Long> caseIds);
 
     List<Transcript> findByCaseIdIn(Collection<Long> caseIds);
+
+    /** A case's transcript as its id and version, without its text: rows of (id, version), none without a transcript. */
+    @Query("select t.id, t.version from Transcript t where t.caseId = :caseId")
+    List<Object[]> versionOfCase(long caseId);
+
+    /** Only the text of a transcript. */
+    @Query("select t.body from Transcript t where t.id = :id")
+    String bodyOf(long id);
 }

@@ -78,6 +78,21 @@ class TranscriptAnchoringTest {
     }
 
     @Test
+    void theCodingPageShowsAReplacedTranscriptOnceItIsReplaced() {
+        CodingService.CodingPageView before = codingService.page(studyId, judge, "P01");
+        assertThat(before.turnsMarkup()).contains("I cried in session with her.");
+        assertThat(codingService.page(studyId, judge, "P01").turnsMarkup()).as("shown again unchanged").isSameAs(before.turnsMarkup());
+        assertThat(before.consensusIds()).hasSize(1);
+
+        String inserted = "Interviewer: Thank you for coming.\n\n" + OLD;
+        transcriptService.put(studyId, lead, "P01", transcriptService.paste(inserted), new Consent(true, false, 0));
+
+        String after = codingService.page(studyId, judge, "P01").turnsMarkup();
+        assertThat(after).contains("Thank you for coming.").contains("I cried in session with her.");
+        assertThat(after).isEqualTo(TurnsMarkup.of(org.cqrworkbench.transcript.TranscriptText.turns(inserted)));
+    }
+
+    @Test
     void replacingATranscriptWithCodingsNeedsConsentAndStoresNothingWithoutIt() {
         String other = OLD.replace("My supervisor was kind about it.", "My supervisor said nothing.");
         assertThatThrownBy(() -> transcriptService.put(studyId, lead, "P01", transcriptService.paste(other), Consent.NONE))
