@@ -2,7 +2,7 @@ package org.cqrworkbench.coding;
 
 import java.util.List;
 import org.cqrworkbench.transcript.TranscriptText.Turn;
-import org.springframework.web.util.HtmlUtils;
+import org.cqrworkbench.web.Html;
 
 /**
  * The coding page's transcript as HTML, one element per speaker turn, with the offsets the page's script anchors
@@ -19,19 +19,12 @@ final class TurnsMarkup {
         for (Turn turn : turns) {
             html.append("<div class=\"cturn\" tabindex=\"0\" data-start=\"").append(turn.textStart())
                     .append("\" data-end=\"").append(turn.end()).append("\">\n<span class=\"speaker\">");
-            escape(turn.speaker(), html);
+            Html.escape(turn.speaker(), html);
             html.append("</span>\n<p class=\"ctext\" data-start=\"").append(turn.textStart())
                     .append("\" data-length=\"").append(turn.text().length()).append("\">");
-            escape(turn.text(), html);
+            Html.escape(turn.text(), html);
             html.append("</p>\n<div class=\"margin\" aria-hidden=\"true\"></div>\n</div>\n");
         }
         return html.toString();
-    }
-
-    /** Escapes as the template's th:text does, with the helper the progress grid uses too. */
-    private static void escape(String text, StringBuilder html) {
-        if (text != null) {
-            html.append(HtmlUtils.htmlEscape(text, "UTF-8"));
-        }
     }
 }

@@ -1,7 +1,7 @@
 package org.cqrworkbench.crossanalysis;
 
 import org.cqrworkbench.crossanalysis.ResultsTable.Row;
-import org.springframework.web.util.HtmlUtils;
+import org.cqrworkbench.web.Html;
 
 /**
  * The rows of a results table as HTML, for the tables page. Written here rather than in the template because a large
@@ -16,18 +16,11 @@ final class TableRowsMarkup {
         StringBuilder html = new StringBuilder(table.rows().size() * 80);
         for (Row row : table.rows()) {
             html.append("<tr class=\"").append(row.cssClass()).append("\"><td>");
-            escape(row.text(), html);
+            Html.escape(row.text(), html);
             html.append("</td><td>");
-            escape(row.label(), html);
+            Html.escape(row.label(), html);
             html.append("</td></tr>\n");
         }
         return html.toString();
-    }
-
-    /** Escapes as the template's th:text does, with the helper the coding page and the progress grid use too. */
-    private static void escape(String text, StringBuilder html) {
-        if (text != null) {
-            html.append(HtmlUtils.htmlEscape(text, "UTF-8"));
-        }
     }
 }

@@ -10,8 +10,8 @@ import org.cqrworkbench.cases.CaseStep;
 import org.cqrworkbench.cases.StudyCase;
 import org.cqrworkbench.coding.CodingProgress.CaseProgress;
 import org.cqrworkbench.coding.Domain;
+import org.cqrworkbench.web.Html;
 import org.springframework.context.MessageSource;
-import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -45,11 +45,11 @@ record ProgressGrid(String meter, String rows) {
         StringBuilder rows = new StringBuilder(cases.size() * (domains.size() + 8) * 48);
         for (StudyCase studyCase : cases) {
             CaseProgress p = progress.get(studyCase.getId());
-            String code = escaped(studyCase.getCode());
+            String code = Html.escape(studyCase.getCode());
             meter.append(p.transcriptLength() == null ? "<span class=\"cell\" title=\"" : "<span class=\"cell done\" title=\"")
                     .append(code).append("\"></span>");
             rows.append("<tr id=\"progress-").append(code).append("\"><th scope=\"row\"><a href=\"")
-                    .append(escaped(casesPath + UriUtils.encodePathSegment(studyCase.getCode(), StandardCharsets.UTF_8)))
+                    .append(Html.escape(casesPath + UriUtils.encodePathSegment(studyCase.getCode(), StandardCharsets.UTF_8)))
                     .append("/coding\">").append(code).append("</a></th>");
             for (Domain domain : domains) {
                 long domainId = domain.getId();
@@ -62,7 +62,7 @@ record ProgressGrid(String meter, String rows) {
                 String square = squares.get(key);
                 if (square == null) {
                     square = "<td class=\"lvl-" + level + "\"><span>"
-                            + escaped(messages.getMessage("overview.square", new Object[] {count, percent + "%"}, locale))
+                            + Html.escape(messages.getMessage("overview.square", new Object[] {count, percent + "%"}, locale))
                             + "</span></td>";
                     squares.put(key, square);
                 }
@@ -95,10 +95,6 @@ record ProgressGrid(String meter, String rows) {
 
     /** A word of the state column, followed by a space so that the next one reads apart from it. */
     private static String note(String text, String style) {
-        return (style == null ? "<span>" : "<span class=\"" + style + "\">") + escaped(text) + "</span> ";
-    }
-
-    private static String escaped(String text) {
-        return HtmlUtils.htmlEscape(text, "UTF-8");
+        return (style == null ? "<span>" : "<span class=\"" + style + "\">") + Html.escape(text) + "</span> ";
     }
 }
