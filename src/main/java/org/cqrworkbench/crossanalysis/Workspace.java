@@ -12,6 +12,7 @@ import org.cqrworkbench.cases.StudyDesign.SubsampleInfo;
 import org.cqrworkbench.coding.Domain;
 import org.cqrworkbench.frequency.FrequencyEngine;
 import org.cqrworkbench.frequency.FrequencyLabel;
+import org.cqrworkbench.web.Html;
 import org.springframework.context.MessageSource;
 
 /**
@@ -41,6 +42,20 @@ public record Workspace(Domain domain, SubsampleInfo subsample, List<CaseGroup> 
             key.addAll(List.of(args));
             return done.computeIfAbsent(key, k -> messages.getMessage(code, args, locale));
         }
+    }
+
+    /**
+     * Every category as an option of a list, in the page's order. The page has up to seven such lists (move, merge,
+     * nest, comment...); written here once each instead of by a template loop over every category seven times.
+     */
+    public String categoryOptions() {
+        StringBuilder html = new StringBuilder(categories.size() * 48);
+        for (CategoryView c : categories) {
+            html.append("<option value=\"").append(c.id()).append("\">");
+            Html.escape(c.name(), html);
+            html.append("</option>\n");
+        }
+        return html.toString();
     }
 
     /** Up to this many core ideas, the page lists them all at once. */

@@ -84,6 +84,27 @@ class WorkspacePageTest {
     }
 
     @Test
+    void everyListOfCategoriesOffersEachCategoryOfTheDomainByNameEscaped() throws Exception {
+        importSmall();
+        Category tears = categories.findByStudyIdOrderByPositionAscIdAsc(studyId).stream()
+                .filter(c -> c.getName().equals("Tears")).findFirst().orElseThrow();
+        Category sobbing = categories.findByStudyIdOrderByPositionAscIdAsc(studyId).stream()
+                .filter(c -> c.getName().equals("Sobbing")).findFirst().orElseThrow();
+        categoryService.describe(studyId, lead, sobbing.getId(), sobbing.getVersion(), "Sobbing <loudly> & long", null);
+
+        String forLead = page(lead, null);
+        String tearsOption = "<option value=\"" + tears.getId() + "\">Tears</option>";
+        String sobbingOption = "<option value=\"" + sobbing.getId() + "\">Sobbing &lt;loudly&gt; &amp; long</option>";
+        // Merge (two lists), nest (two lists) and the new category's parent.
+        assertThat(count(forLead, Pattern.quote(tearsOption))).isEqualTo(5);
+        assertThat(count(forLead, Pattern.quote(sobbingOption))).isEqualTo(5);
+        assertThat(forLead).doesNotContain(">Relief</option>");
+        String forAuditor = page(auditor, null);
+        assertThat(count(forAuditor, Pattern.quote(tearsOption))).as("comment on a placement: category and suggestion")
+                .isEqualTo(2);
+    }
+
+    @Test
     void onlyUnplacedListsTheCoreIdeasNotYetInACategory() throws Exception {
         importSmall();
         String html = mvc.perform(get(workspace()).param("unplaced", "true").with(user(judge)))
