@@ -18,20 +18,29 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CodingProgress {
 
-    /** One case's coding: consensus coverage per domain (share of its transcript), and its drafts. */
-    public record CaseProgress(Integer transcriptLength, Map<Long, Double> consensusShare, Map<Long, Integer> consensusCount,
-            int drafts, int draftsDone) {
+    /** One case's consensus codings in one domain: how many, and how many characters of the transcript they cover. */
+    public record DomainTotal(int count, long covered) {
+    }
 
+    /** One case's coding: its consensus codings per domain, its transcript's length (null without one), and its drafts. */
+    public record CaseProgress(Integer transcriptLength, Map<Long, DomainTotal> consensus, int drafts, int draftsDone) {
+
+        /** The share of the transcript coded into the domain, at most 1 as codings may overlap. */
         public double share(long domainId) {
-            return consensusShare.getOrDefault(domainId, 0.0);
+            DomainTotal total = consensus.get(domainId);
+            if (total == null || transcriptLength == null || transcriptLength == 0) {
+                return 0;
+            }
+            return Math.min(1.0, (double) total.covered() / transcriptLength);
         }
 
         public int count(long domainId) {
-            return consensusCount.getOrDefault(domainId, 0);
+            DomainTotal total = consensus.get(domainId);
+            return total == null ? 0 : total.count();
         }
 
         public boolean hasConsensus() {
-            return !consensusCount.isEmpty();
+            return !consensus.isEmpty();
         }
 
         /** How dark the progress grid draws the domain: 0 for nothing coded, then 1 to 4 as more text is. */
@@ -54,10 +63,6 @@ public class CodingProgress {
         }
     }
 
-    /** Consensus codings of one case in one domain: how many, and how many characters they cover. */
-    private record Total(long caseId, long domainId, int count, double covered) {
-    }
-
     private final CodingRepository codings;
     private final CodingDraftRepository drafts;
     private final TranscriptRepository transcripts;
@@ -67,7 +72,7 @@ public class CodingProgress {
      * Consensus codings are logged, so their totals are kept until the next change: counting a large study's tens of
      * thousands of codings was most of the study page's time. Lengths and drafts are not logged and are read each time.
      */
-    private final RevisionCache<List<Total>> totals;
+    private final RevisionCache<Map<Long, Map<Long, DomainTotal>>> totals;
 
     CodingProgress(CodingRepository codings, CodingDraftRepository drafts, TranscriptRepository transcripts, StudyAccess access,
             JdbcClient jdbc) {
@@ -85,14 +90,7 @@ public class CodingProgress {
         if (!caseIds.isEmpty()) {
             transcripts.lengths(caseIds).forEach(row -> lengths.put((Long) row[0], ((Number) row[1]).intValue()));
         }
-        Map<Long, Map<Long, Double>> shares = new HashMap<>();
-        Map<Long, Map<Long, Integer>> counts = new HashMap<>();
-        for (Total total : totals.get(studyId, () -> consensusTotals(studyId))) {
-            int length = lengths.getOrDefault(total.caseId(), 0);
-            shares.computeIfAbsent(total.caseId(), k -> new HashMap<>())
-                    .put(total.domainId(), length == 0 ? 0 : Math.min(1.0, total.covered() / length));
-            counts.computeIfAbsent(total.caseId(), k -> new HashMap<>()).put(total.domainId(), total.count());
-        }
+        Map<Long, Map<Long, DomainTotal>> consensus = totals.get(studyId, () -> consensusTotals(studyId));
         Map<Long, int[]> draftCounts = new HashMap<>();
         if (!caseIds.isEmpty()) {
             for (Object[] row : drafts.tallyByCase(caseIds)) {
@@ -102,16 +100,20 @@ public class CodingProgress {
         Map<Long, CaseProgress> progress = new HashMap<>();
         for (long caseId : caseIds) {
             int[] tally = draftCounts.getOrDefault(caseId, new int[2]);
-            progress.put(caseId, new CaseProgress(lengths.get(caseId), shares.getOrDefault(caseId, Map.of()),
-                    counts.getOrDefault(caseId, Map.of()), tally[0], tally[1]));
+            progress.put(caseId, new CaseProgress(lengths.get(caseId), consensus.getOrDefault(caseId, Map.of()), tally[0], tally[1]));
         }
         return progress;
     }
 
-    private List<Total> consensusTotals(long studyId) {
-        return codings.consensusTotals(studyId).stream()
-                .map(row -> new Total((Long) row[0], (Long) row[1], ((Number) row[2]).intValue(), ((Number) row[3]).doubleValue()))
-                .toList();
+    /** Case id → domain id → the case's consensus codings in the domain; unmodifiable, as requests share it. */
+    private Map<Long, Map<Long, DomainTotal>> consensusTotals(long studyId) {
+        Map<Long, Map<Long, DomainTotal>> byCase = new HashMap<>();
+        for (Object[] row : codings.consensusTotals(studyId)) {
+            byCase.computeIfAbsent((Long) row[0], k -> new HashMap<>())
+                    .put((Long) row[1], new DomainTotal(((Number) row[2]).intValue(), ((Number) row[3]).longValue()));
+        }
+        Map<Long, Map<Long, DomainTotal>> frozen = new HashMap<>();
+        byCase.forEach((caseId, domains) -> frozen.put(caseId, Map.copyOf(domains)));
+        return Map.copyOf(frozen);
     }
-
 }

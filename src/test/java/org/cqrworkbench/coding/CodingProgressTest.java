@@ -13,6 +13,7 @@ import org.cqrworkbench.cases.CaseService;
 import org.cqrworkbench.cases.CodingMode;
 import org.cqrworkbench.cases.StudyCase;
 import org.cqrworkbench.coding.CodingProgress.CaseProgress;
+import org.cqrworkbench.coding.CodingProgress.DomainTotal;
 import org.cqrworkbench.study.StudyRole;
 import org.cqrworkbench.study.StudyService;
 import org.cqrworkbench.transcript.Transcript;
@@ -169,11 +170,10 @@ class CodingProgressTest {
                 counts.merge(coding.getDomainId(), 1, Integer::sum);
                 covered.merge(coding.getDomainId(), coding.getEnd() - coding.getStart(), Integer::sum);
             }
-            Map<Long, Double> shares = new HashMap<>();
-            covered.forEach((domainId, chars) -> shares.put(domainId,
-                    length == null || length == 0 ? 0 : Math.min(1.0, chars.doubleValue() / length)));
+            Map<Long, DomainTotal> totals = new HashMap<>();
+            counts.forEach((domainId, count) -> totals.put(domainId, new DomainTotal(count, covered.get(domainId))));
             List<CodingDraft> caseDrafts = drafts.findByKeyCaseId(caseId);
-            expected.put(caseId, new CaseProgress(length, shares, counts, caseDrafts.size(),
+            expected.put(caseId, new CaseProgress(length, totals, caseDrafts.size(),
                     (int) caseDrafts.stream().filter(CodingDraft::isDone).count()));
         }
         return expected;
