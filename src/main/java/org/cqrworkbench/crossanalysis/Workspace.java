@@ -83,6 +83,18 @@ public record Workspace(Domain domain, SubsampleInfo subsample, List<CaseGroup> 
      */
     public record CaseGroup(long caseId, String code, String summary, int ideas, int unplaced, boolean open,
             List<IdeaView> shown) {
+
+        /** The group as the page lists it closed: its case and how many core ideas; they load when it is opened. */
+        public String closedMarkup() {
+            StringBuilder html = new StringBuilder(160);
+            html.append("<details class=\"case\" data-case=\"").append(caseId).append("\" data-u=\"").append(unplaced)
+                    .append("\"><summary><span class=\"case-code\">");
+            Html.escape(code, html);
+            html.append("</span> <span class=\"hint\">");
+            Html.escape(summary, html);
+            html.append("</span></summary></details>");
+            return html.toString();
+        }
     }
 
     /**
