@@ -13,8 +13,10 @@ import org.cqrworkbench.cases.StudyCase;
 import org.cqrworkbench.study.StudyAccess;
 import org.cqrworkbench.study.StudyMember;
 import org.cqrworkbench.study.StudyRole;
+import org.cqrworkbench.study.VersionedCache;
 import org.cqrworkbench.transcript.Transcript;
 import org.cqrworkbench.transcript.TranscriptRepository;
+import org.cqrworkbench.transcript.TranscriptText;
 import org.cqrworkbench.web.ConflictException;
 import org.cqrworkbench.web.ForbiddenException;
 import org.cqrworkbench.web.InvalidInputException;
@@ -51,10 +53,16 @@ public class CodingService {
     private final CaseService caseService;
     private final StudyAccess access;
     private final Clock clock;
-    private final TurnsCache turns;
+
+    /**
+     * The turns' markup of the transcripts opened last, each with the transcript's version: every change to a
+     * transcript moves it. A judge opens the same transcript many times a day, and cutting a long one into turns and
+     * writing them out took a fifth of the coding page's time, besides reading its text. About 150 KB each.
+     */
+    private final VersionedCache<String> turnsMarkup = new VersionedCache<>(24);
 
     CodingService(CodingRepository codings, CodingDraftRepository drafts, DomainRepository domains,
-            TranscriptRepository transcripts, CaseService caseService, StudyAccess access, Clock clock, TurnsCache turns) {
+            TranscriptRepository transcripts, CaseService caseService, StudyAccess access, Clock clock) {
         this.codings = codings;
         this.drafts = drafts;
         this.domains = domains;
@@ -62,7 +70,6 @@ public class CodingService {
         this.caseService = caseService;
         this.access = access;
         this.clock = clock;
-        this.turns = turns;
     }
 
     @Transactional(readOnly = true)
@@ -81,7 +88,8 @@ public class CodingService {
         StudyMember viewer = access.member(studyId, username);
         StudyCase studyCase = caseService.caseByCode(studyId, username, caseCode);
         String markup = transcripts.versionOfCase(studyCase.getId()).stream().findFirst()
-                .map(row -> turns.markup((Long) row[0], (Long) row[1], () -> transcripts.bodyOf((Long) row[0])))
+                .map(row -> turnsMarkup.get((Long) row[0], (Long) row[1],
+                        () -> TurnsMarkup.of(TranscriptText.turns(transcripts.bodyOf((Long) row[0])))))
                 .orElse(null);
         boolean ownDraftDone = drafts.findById(new CodingDraft.Key(studyCase.getId(), viewer.getUser().getId()))
                 .map(CodingDraft::isDone).orElse(false);

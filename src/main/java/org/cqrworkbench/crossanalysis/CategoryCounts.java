@@ -54,11 +54,15 @@ final class CategoryCounts {
     }
 
     Set<Long> cases(long categoryId, long subsampleId) {
-        return Collections.unmodifiableSet(casesByCategoryAndSubsample.getOrDefault(categoryId, Map.of()).getOrDefault(subsampleId, Set.of()));
+        return Collections.unmodifiableSet(kept(categoryId, subsampleId));
     }
 
     int count(long categoryId, long subsampleId) {
-        return casesByCategoryAndSubsample.getOrDefault(categoryId, Map.of()).getOrDefault(subsampleId, Set.of()).size();
+        return kept(categoryId, subsampleId).size();
+    }
+
+    private Set<Long> kept(long categoryId, long subsampleId) {
+        return casesByCategoryAndSubsample.getOrDefault(categoryId, Map.of()).getOrDefault(subsampleId, Set.of());
     }
 
     /** Categories by (domain, parent), each list in the team's order: the tree every view walks. */

@@ -27,6 +27,11 @@ public record ResultsTable(int number, String title, String subsampleName, long 
         }
     }
 
+    /** The rows as the tables page shows them, written in one go (see TableRowsMarkup). */
+    public String rowsMarkup() {
+        return TableRowsMarkup.of(this);
+    }
+
     /** "Table 1" */
     public String heading() {
         return "Table " + number;

@@ -1,7 +1,6 @@
 package org.cqrworkbench.crossanalysis;
 
 import java.security.Principal;
-import java.util.List;
 import java.util.Locale;
 import org.cqrworkbench.cases.CaseService;
 import org.cqrworkbench.crossanalysis.TableExports.Format;
@@ -47,9 +46,7 @@ class TablesController {
         model.addAttribute("me", me);
         model.addAttribute("section", "tables");
         model.addAttribute("design", analysis.design());
-        List<ResultsTable> tables = analysis.tableBuilder().tables();
-        model.addAttribute("tables", tables);
-        model.addAttribute("rowsMarkup", tables.stream().map(TableRowsMarkup::of).toList());
+        model.addAttribute("tables", analysis.tableBuilder().tables());
         model.addAttribute("generalRules", GeneralRule.values());
         model.addAttribute("rareRules", RareRule.values());
         return "crossanalysis/tables";

@@ -1,7 +1,5 @@
 package org.cqrworkbench.study;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -20,40 +18,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class RevisionCache<T> {
 
-    private record Kept<T>(long revision, T value) {
-    }
-
     private final JdbcClient jdbc;
-    private final Map<Long, Kept<T>> kept;
+    private final VersionedCache<T> kept;
 
     /** A cache that keeps the figures of the `studies` most recently read studies. */
     public RevisionCache(JdbcClient jdbc, int studies) {
         this.jdbc = jdbc;
-        this.kept = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, Kept<T>> eldest) {
-                return size() > studies;
-            }
-        };
+        this.kept = new VersionedCache<>(studies);
     }
 
     /** The study's figure as kept, or as `compute` works it out now if the analysis has changed since. */
     public T get(long studyId, Supplier<T> compute) {
         long revision = jdbc.sql("select analysis_revision from study where id = ?").param(studyId).query(Long.class).single();
-        Kept<T> found;
-        synchronized (kept) {
-            found = kept.get(studyId);
-        }
-        if (found != null && found.revision() == revision) {
-            return found.value();
-        }
-        T value = compute.get();
-        synchronized (kept) {
-            Kept<T> now = kept.get(studyId);
-            if (now == null || now.revision() <= revision) {
-                kept.put(studyId, new Kept<>(revision, value));
-            }
-        }
-        return value;
+        return kept.get(studyId, revision, compute);
     }
 }
