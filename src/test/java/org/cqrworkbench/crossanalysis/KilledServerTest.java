@@ -26,11 +26,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The workbench as it runs on a server, in a process of its own on a file database: killed outright (SIGKILL, as
- * a power cut or the out-of-memory killer would) in the middle of a large import, and started again on the same
- * data folder, it holds exactly what it held before the import; nothing of the import is left half done.
+ * The workbench as it runs on a server, in a process of its own on a file database, killed outright (SIGKILL, as
+ * the out-of-memory killer or a crashed process would) and started again on the same data folder: it keeps every
+ * save it has answered, and nothing of an import that had not finished.
  */
-class KilledImportTest {
+class KilledServerTest {
 
     static final String PASSWORD = "killed-import-test-password";
     static final int CASES = 600;
@@ -78,6 +78,18 @@ class KilledImportTest {
         server = start("second");
         assertThat(snapshot(studyId)).isEqualTo(before);
         assertThat(send("GET", "/api/studies/" + studyId + "/cases", null, 200)).doesNotContain("C0001");
+    }
+
+    @Test
+    void aSaveThatWasAnsweredSurvivesAKillRightAfter() throws Exception {
+        port = freePort();
+        server = start("first");
+        long studyId = json.readTree(send("POST", "/api/studies", "{\"name\": \"Study saved just in time\"}", 201)).get("id").asLong();
+        send("POST", "/api/studies/" + studyId + "/domains", "{\"name\": \"Antecedents\"}", 201);
+        server.destroyForcibly().waitFor();
+
+        server = start("second");
+        assertThat(send("GET", "/api/studies/" + studyId + "/domains", null, 200)).contains("Antecedents");
     }
 
     /** Everything the study holds, as the API shows it. */
