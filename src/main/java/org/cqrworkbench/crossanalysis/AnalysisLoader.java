@@ -2,6 +2,7 @@ package org.cqrworkbench.crossanalysis;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -73,6 +74,13 @@ class AnalysisLoader {
     private record Counted(List<CategoryNode> nodes, CategoryCounts counts) {
     }
 
+    /** One domain's workspace figures, which follow only from logged items too; kept for the last 32 domains read. */
+    private final RevisionCache<DomainParts> domainParts;
+
+    private record DomainParts(List<CategoryRow> rows, List<CategoryNode> nodes, Map<Long, List<Long>> placements,
+            List<IdeaRow> ideas, CategoryCounts counts) {
+    }
+
     AnalysisLoader(StudyAccess access, CaseService caseService, DomainService domainService, CategoryRepository categories,
             JdbcClient jdbc) {
         this.access = access;
@@ -81,6 +89,7 @@ class AnalysisLoader {
         this.categories = categories;
         this.jdbc = jdbc;
         this.counted = new RevisionCache<>(jdbc, 8);
+        this.domainParts = new RevisionCache<>(jdbc, 32);
     }
 
     /**
@@ -124,6 +133,13 @@ class AnalysisLoader {
     @Transactional(readOnly = true)
     DomainAnalysis loadDomain(long studyId, String username, long domainId) {
         var study = access.member(studyId, username).getStudy();
+        DomainParts parts = domainParts.get(studyId, domainId, () -> domainParts(studyId, domainId));
+        Analysis analysis = new Analysis(study, caseService.design(studyId, username), domainService.domains(studyId, username),
+                parts.nodes(), parts.counts());
+        return new DomainAnalysis(analysis, parts.rows(), parts.placements(), parts.ideas());
+    }
+
+    private DomainParts domainParts(long studyId, long domainId) {
         List<CategoryRow> rows = categories.rowsOf(studyId, domainId);
         List<CategoryNode> nodes = rows.stream().map(CategoryRow::node).toList();
         Map<Long, List<Long>> placements = placements(studyId, domainId);
@@ -148,9 +164,7 @@ class AnalysisLoader {
                 in.forEach(categoryId -> counts.add(categoryId, origin));
             }
         });
-        Analysis analysis = new Analysis(study, caseService.design(studyId, username), domainService.domains(studyId, username),
-                nodes, counts);
-        return new DomainAnalysis(analysis, rows, placements, ideas);
+        return new DomainParts(List.copyOf(rows), nodes, Collections.unmodifiableMap(placements), List.copyOf(ideas), counts);
     }
 
     /** The domain's categories and placements only, without counts: enough to list some of its core ideas. */

@@ -29,7 +29,15 @@ public final class RevisionCache<T> {
 
     /** The study's figure as kept, or as `compute` works it out now if the analysis has changed since. */
     public T get(long studyId, Supplier<T> compute) {
+        return get(studyId, studyId, compute);
+    }
+
+    /**
+     * The figure of one part of the study, such as a domain, as kept or as `compute` works it out now; `partId` must
+     * be unique across studies (a row's id is). The cache then keeps that many parts rather than studies.
+     */
+    public T get(long studyId, long partId, Supplier<T> compute) {
         long revision = jdbc.sql("select analysis_revision from study where id = ?").param(studyId).query(Long.class).single();
-        return kept.get(studyId, revision, compute);
+        return kept.get(partId, revision, compute);
     }
 }

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A study's categories and case counts are worked out once and kept until the analysis changes; here every kind of
- * change a team makes after the tables were shown must show in the next tables, and nothing else may make the study
- * count again.
+ * A study's categories and case counts, and each domain's workspace figures, are worked out once and kept until the
+ * analysis changes; here every kind of change a team makes after the tables or a workspace were shown must show in the
+ * next ones, and nothing else may make the study count again.
  */
 @FlowTest
 class CountsFollowChangesTest {
@@ -97,14 +97,38 @@ class CountsFollowChangesTest {
         assertThat(loader.load(studyId, lead).counts()).isSameAs(second);
     }
 
+    @Test
+    void aDomainsWorkspaceIsLoadedAgainOnlyAfterItsAnalysisChanged() {
+        long domainId = category("Tears").getDomainId();
+        var first = loader.loadDomain(studyId, lead, domainId);
+        assertThat(loader.loadDomain(studyId, lead, domainId).placements()).as("nothing changed").isSameAs(first.placements());
+
+        categoryService.place(studyId, lead, category("Tears").getId(), Set.of(idea("Looked away").getId()));
+        var second = loader.loadDomain(studyId, lead, domainId);
+        assertThat(second.placements()).as("a core idea placed").isNotSameAs(first.placements());
+        assertThat(second.placements().get(idea("Looked away").getId())).hasSize(2);
+    }
+
+    /** The category's cases as the tables count them, which the domain's workspace must count alike. */
     private Set<Long> cases(String categoryName) {
         Analysis analysis = loader.load(studyId, lead);
         long id = analysis.categories().stream().filter(c -> c.name().equals(categoryName)).findFirst().orElseThrow().id();
-        return analysis.counts().cases(id, subsampleId);
+        Set<Long> cases = analysis.counts().cases(id, subsampleId);
+        long domainId = analysis.categories().stream().filter(c -> c.id() == id).findFirst().orElseThrow().domainId();
+        assertThat(loader.loadDomain(studyId, lead, domainId).analysis().counts().cases(id, subsampleId))
+                .as("the workspace's count of " + categoryName).isEqualTo(cases);
+        return cases;
     }
 
+    /** The categories' names as the tables show them, which every domain's workspace must show alike. */
     private List<String> names() {
-        return loader.load(studyId, lead).categories().stream().map(CategoryNode::name).toList();
+        List<CategoryNode> nodes = loader.load(studyId, lead).categories();
+        List<String> inWorkspaces = nodes.stream().map(CategoryNode::domainId).distinct()
+                .flatMap(d -> loader.loadDomain(studyId, lead, d).categories().stream().map(Workspace.CategoryRow::name))
+                .sorted().toList();
+        List<String> names = nodes.stream().map(CategoryNode::name).toList();
+        assertThat(inWorkspaces).as("the workspaces' categories").isEqualTo(names.stream().sorted().toList());
+        return names;
     }
 
     private Category category(String name) {

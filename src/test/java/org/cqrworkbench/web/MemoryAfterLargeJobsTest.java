@@ -2,24 +2,29 @@ package org.cqrworkbench.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
-class MemoryAfterUploadsTest {
+class MemoryAfterLargeJobsTest {
 
     @Test
     void aLargeUploadIsAnsweredThenItsMemoryCollected() throws Exception {
         AtomicInteger collections = new AtomicInteger();
         MockHttpServletResponse response = new MockHttpServletResponse();
-        var filter = new MemoryAfterUploads.AfterUploads(() -> {
+        var filter = new MemoryAfterLargeJobs.AfterLargeJobs(() -> {
             assertThat(response.isCommitted()).as("answered before collecting").isTrue();
             collections.incrementAndGet();
         });
         MockHttpServletRequest upload = new MockHttpServletRequest("POST", "/api/studies/import");
-        upload.setContent(new byte[(int) MemoryAfterUploads.LARGE]);
+        upload.setContent(new byte[(int) MemoryAfterLargeJobs.LARGE_UPLOAD]);
 
         filter.doFilter(upload, response, new MockFilterChain());
 
@@ -27,9 +32,29 @@ class MemoryAfterUploadsTest {
     }
 
     @Test
+    void anExportIsSentThenItsMemoryCollected() throws Exception {
+        AtomicInteger collections = new AtomicInteger();
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        var filter = new MemoryAfterLargeJobs.AfterLargeJobs(() -> {
+            assertThat(response.isCommitted()).as("sent before collecting").isTrue();
+            collections.incrementAndGet();
+        });
+        MockFilterChain export = new MockFilterChain(new HttpServlet() {
+            @Override
+            protected void service(HttpServletRequest req, HttpServletResponse res) {
+                res.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("study.qdpx").build().toString());
+            }
+        });
+
+        filter.doFilter(new MockHttpServletRequest("GET", "/studies/1/export.qdpx"), response, export);
+
+        assertThat(collections).hasValue(1);
+    }
+
+    @Test
     void pagesAndSmallUploadsAreNotFollowedByACollection() throws Exception {
         AtomicInteger collections = new AtomicInteger();
-        var filter = new MemoryAfterUploads.AfterUploads(collections::incrementAndGet);
+        var filter = new MemoryAfterLargeJobs.AfterLargeJobs(collections::incrementAndGet);
         MockHttpServletRequest transcript = new MockHttpServletRequest("POST", "/studies/1/cases/P01/transcript");
         transcript.setContent(new byte[200_000]);
 
