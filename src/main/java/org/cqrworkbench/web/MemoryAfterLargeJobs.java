@@ -23,8 +23,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration(proxyBeanMethods = false)
 class MemoryAfterLargeJobs {
 
-    /** Uploads from this size on are imports of many transcripts or a whole analysis; a single transcript is smaller. */
-    static final long LARGE_UPLOAD = 2L * 1024 * 1024;
+    /**
+     * Uploads from this size on are imports of many transcripts or a whole analysis, and downloads exports of a whole
+     * study; a single transcript, or a table's workbook, is smaller.
+     */
+    static final long LARGE = 2L * 1024 * 1024;
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> memoryAfterLargeJobsFilter() {
@@ -45,17 +48,25 @@ class MemoryAfterLargeJobs {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             chain.doFilter(request, response);
-            if (request.getContentLengthLong() >= LARGE_UPLOAD || isDownload(response)) {
+            if (request.getContentLengthLong() >= LARGE || isLargeDownload(response)) {
                 // The answer goes out first: the person who sent or asked for the file does not wait for the collection.
                 response.flushBuffer();
                 collect.run();
             }
         }
 
-        /** Every export is sent as an attachment; nothing else is. */
-        private static boolean isDownload(HttpServletResponse response) {
+        /**
+         * An export of a whole study: every export is sent as an attachment, and the large ones are streamed without a
+         * length known beforehand or are as large as a large upload. A table's workbook is not: teams download several
+         * in a row, and each would wait for the collection after the one before.
+         */
+        private static boolean isLargeDownload(HttpServletResponse response) {
             String disposition = response.getHeader(HttpHeaders.CONTENT_DISPOSITION);
-            return disposition != null && disposition.startsWith("attachment");
+            if (disposition == null || !disposition.startsWith("attachment")) {
+                return false;
+            }
+            String length = response.getHeader(HttpHeaders.CONTENT_LENGTH);
+            return length == null || Long.parseLong(length) >= LARGE;
         }
     }
 }

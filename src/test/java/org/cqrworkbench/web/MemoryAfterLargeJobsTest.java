@@ -24,7 +24,7 @@ class MemoryAfterLargeJobsTest {
             collections.incrementAndGet();
         });
         MockHttpServletRequest upload = new MockHttpServletRequest("POST", "/api/studies/import");
-        upload.setContent(new byte[(int) MemoryAfterLargeJobs.LARGE_UPLOAD]);
+        upload.setContent(new byte[(int) MemoryAfterLargeJobs.LARGE]);
 
         filter.doFilter(upload, response, new MockFilterChain());
 
@@ -32,7 +32,7 @@ class MemoryAfterLargeJobsTest {
     }
 
     @Test
-    void anExportIsSentThenItsMemoryCollected() throws Exception {
+    void aStudysExportIsSentThenItsMemoryCollected() throws Exception {
         AtomicInteger collections = new AtomicInteger();
         MockHttpServletResponse response = new MockHttpServletResponse();
         var filter = new MemoryAfterLargeJobs.AfterLargeJobs(() -> {
@@ -52,14 +52,22 @@ class MemoryAfterLargeJobsTest {
     }
 
     @Test
-    void pagesAndSmallUploadsAreNotFollowedByACollection() throws Exception {
+    void pagesSmallUploadsAndSmallDownloadsAreNotFollowedByACollection() throws Exception {
         AtomicInteger collections = new AtomicInteger();
         var filter = new MemoryAfterLargeJobs.AfterLargeJobs(collections::incrementAndGet);
         MockHttpServletRequest transcript = new MockHttpServletRequest("POST", "/studies/1/cases/P01/transcript");
         transcript.setContent(new byte[200_000]);
+        MockFilterChain workbook = new MockFilterChain(new HttpServlet() {
+            @Override
+            protected void service(HttpServletRequest req, HttpServletResponse res) {
+                res.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename("tables.xlsx").build().toString());
+                res.setContentLength(150_000);
+            }
+        });
 
         filter.doFilter(transcript, new MockHttpServletResponse(), new MockFilterChain());
         filter.doFilter(new MockHttpServletRequest("GET", "/studies/1"), new MockHttpServletResponse(), new MockFilterChain());
+        filter.doFilter(new MockHttpServletRequest("GET", "/studies/1/tables.xlsx"), new MockHttpServletResponse(), workbook);
 
         assertThat(collections).hasValue(0);
     }
