@@ -53,9 +53,7 @@ class KilledServerTest {
 
     @Test
     void killingTheServerDuringALargeImportLeavesTheStudyAsItWas() throws Exception {
-        port = freePort();
-        server = start("first");
-        long studyId = json.readTree(send("POST", "/api/studies", "{\"name\": \"Study before the crash\"}", 201)).get("id").asLong();
+        long studyId = startWithStudy("Study before the crash");
         send("POST", "/api/studies/" + studyId + "/cases", "{\"code\": \"K01\", \"attributes\": {\"age\": \"31\"}}", 201);
         send("POST", "/api/studies/" + studyId + "/domains", "{\"name\": \"Antecedents\"}", 201);
         HttpResponse<String> small = upload(studyId, "Case,Domain,Category,Core idea\nK01,Antecedents,Tears,K cried before the session.\n"
@@ -82,14 +80,19 @@ class KilledServerTest {
 
     @Test
     void aSaveThatWasAnsweredSurvivesAKillRightAfter() throws Exception {
-        port = freePort();
-        server = start("first");
-        long studyId = json.readTree(send("POST", "/api/studies", "{\"name\": \"Study saved just in time\"}", 201)).get("id").asLong();
+        long studyId = startWithStudy("Study saved just in time");
         send("POST", "/api/studies/" + studyId + "/domains", "{\"name\": \"Antecedents\"}", 201);
         server.destroyForcibly().waitFor();
 
         server = start("second");
         assertThat(send("GET", "/api/studies/" + studyId + "/domains", null, 200)).contains("Antecedents");
+    }
+
+    /** Starts the first server on a fresh data folder and creates a study in it. */
+    private long startWithStudy(String name) throws Exception {
+        port = freePort();
+        server = start("first");
+        return json.readTree(send("POST", "/api/studies", "{\"name\": \"" + name + "\"}", 201)).get("id").asLong();
     }
 
     /** Everything the study holds, as the API shows it. */
