@@ -59,7 +59,7 @@ public class CodingService {
      * transcript moves it. A judge opens the same transcript many times a day, and cutting a long one into turns and
      * writing them out took a fifth of the coding page's time, besides reading its text. About 150 KB each.
      */
-    private final VersionedCache<String> turnsMarkup = new VersionedCache<>(24);
+    private final VersionedCache<Long, String> turnsMarkup = new VersionedCache<>(24);
 
     CodingService(CodingRepository codings, CodingDraftRepository drafts, DomainRepository domains,
             TranscriptRepository transcripts, CaseService caseService, StudyAccess access, Clock clock) {

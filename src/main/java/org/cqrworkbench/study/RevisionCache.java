@@ -19,7 +19,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class RevisionCache<T> {
 
     private final JdbcClient jdbc;
-    private final VersionedCache<T> kept;
+    private final VersionedCache<Part, T> kept;
+
+    /** A study, or one part of it: revisions are counted per study, so the study is always part of the key. */
+    private record Part(long studyId, long partId) {
+    }
 
     /** A cache that keeps the figures of the `studies` most recently read studies. */
     public RevisionCache(JdbcClient jdbc, int studies) {
@@ -33,11 +37,11 @@ public final class RevisionCache<T> {
     }
 
     /**
-     * The figure of one part of the study, such as a domain, as kept or as `compute` works it out now; `partId` must
-     * be unique across studies (a row's id is). The cache then keeps that many parts rather than studies.
+     * The figure of one part of the study, such as a domain, as kept or as `compute` works it out now; the cache then
+     * keeps that many parts rather than studies.
      */
     public T get(long studyId, long partId, Supplier<T> compute) {
         long revision = jdbc.sql("select analysis_revision from study where id = ?").param(studyId).query(Long.class).single();
-        return kept.get(partId, revision, compute);
+        return kept.get(new Part(studyId, partId), revision, compute);
     }
 }

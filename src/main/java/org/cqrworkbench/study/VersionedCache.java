@@ -9,27 +9,28 @@ import java.util.function.Supplier;
  * most recently used items. A kept value is given out only for that same version; for any other it is worked out
  * again. So a kept value is right as long as every change to what it is worked out from moves the version.
  *
+ * @param <K> what names an item, such as its id
  * @param <T> the value; it must not be changed once made, as several requests read it at once
  */
-public final class VersionedCache<T> {
+public final class VersionedCache<K, T> {
 
     private record Kept<T>(long version, T value) {
     }
 
-    private final Map<Long, Kept<T>> kept;
+    private final Map<K, Kept<T>> kept;
 
     /** A cache that keeps the values of the `items` most recently read items. */
     public VersionedCache(int items) {
         this.kept = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Long, Kept<T>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<K, Kept<T>> eldest) {
                 return size() > items;
             }
         };
     }
 
     /** The value kept for this version of the item, or the one `make` works out now. */
-    public T get(long id, long version, Supplier<T> make) {
+    public T get(K id, long version, Supplier<T> make) {
         synchronized (kept) {
             Kept<T> found = kept.get(id);
             if (found != null && found.version() == version) {

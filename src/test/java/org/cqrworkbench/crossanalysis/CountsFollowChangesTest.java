@@ -13,6 +13,7 @@ import org.cqrworkbench.coreidea.CoreIdeaRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A study's categories and case counts, and each domain's workspace figures, are worked out once and kept until the
@@ -34,23 +35,26 @@ class CountsFollowChangesTest {
     CrossAnalysisImport importer;
     @Autowired
     TestData data;
+    @Autowired
+    JdbcClient jdbc;
 
     String lead;
     long studyId;
     long subsampleId;
 
+    static final String CSV = """
+            Case,Domain,Category,Core idea
+            P01,Event,Tears,Cried in session
+            P02,Event,Tears,Eyes welled up
+            P03,Event,Silence,Said nothing for a while
+            P04,Event,Silence,Looked away
+            """;
+
     @BeforeEach
     void studyWithTwoCategories() {
         lead = data.user("lead");
         studyId = data.studyWithTeam(lead, data.user("judge"), data.user("auditor"));
-        String csv = """
-                Case,Domain,Category,Core idea
-                P01,Event,Tears,Cried in session
-                P02,Event,Tears,Eyes welled up
-                P03,Event,Silence,Said nothing for a while
-                P04,Event,Silence,Looked away
-                """;
-        importer.importFile(studyId, lead, "analysis.csv", csv.getBytes(StandardCharsets.UTF_8));
+        importer.importFile(studyId, lead, "analysis.csv", CSV.getBytes(StandardCharsets.UTF_8));
         subsampleId = loader.load(studyId, lead).design().subsamples().stream().map(SubsampleInfo::id).findFirst().orElseThrow();
     }
 
@@ -107,6 +111,22 @@ class CountsFollowChangesTest {
         var second = loader.loadDomain(studyId, lead, domainId);
         assertThat(second.placements()).as("a core idea placed").isNotSameAs(first.placements());
         assertThat(second.placements().get(idea("Looked away").getId())).hasSize(2);
+    }
+
+    @Test
+    void aDomainAskedForThroughAnotherStudyAtTheSameRevisionIsNeverMixedUpWithIt() {
+        long otherStudy = data.studyWithTeam(lead, data.user("judge"), data.user("auditor"));
+        importer.importFile(otherStudy, lead, "analysis.csv", CSV.getBytes(StandardCharsets.UTF_8));
+        assertThat(revision(otherStudy)).as("both studies at the same revision").isEqualTo(revision(studyId));
+        long domainId = category("Tears").getDomainId();
+
+        assertThat(loader.loadDomain(otherStudy, lead, domainId).categories()).as("not a domain of the other study").isEmpty();
+        assertThat(loader.loadDomain(studyId, lead, domainId).categories()).extracting(Workspace.CategoryRow::name)
+                .containsExactlyInAnyOrder("Tears", "Silence");
+    }
+
+    private long revision(long study) {
+        return jdbc.sql("select analysis_revision from study where id = ?").param(study).query(Long.class).single();
     }
 
     /** The category's cases as the tables count them, which the domain's workspace must count alike. */
