@@ -54,9 +54,11 @@ abstract class BrowserTest {
     }
 
     WebDriverWait waitFor(WebDriver driver) {
-        // Pages that update in place replace elements under the test's feet; a wait simply looks again.
+        // Pages that update in place replace elements under the test's feet; a wait simply looks again. Chromium does
+        // not always call such an element stale: it may answer "Node with given id does not belong to the document", a
+        // plain WebDriverException. A wait that runs out still shows the last of them as its cause.
         WebDriverWait created = new WebDriverWait(driver, Duration.ofSeconds(10));
-        created.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        created.ignoring(org.openqa.selenium.WebDriverException.class);
         return created;
     }
 
