@@ -126,9 +126,9 @@ class AnalysisLoader {
     }
 
     /**
-     * The analysis as one domain's workspace needs it: only that domain's categories and core ideas. The page lists
-     * which categories each core idea sits in, so the placements are loaded anyway; counting from them here spares
-     * the database a second pass over them.
+     * The analysis as one domain's workspace needs it, and a case's group opened in it: only that domain's categories
+     * and core ideas. The page lists which categories each core idea sits in, so the placements are loaded anyway;
+     * counting from them here spares the database a second pass over them.
      */
     @Transactional(readOnly = true)
     DomainAnalysis loadDomain(long studyId, String username, long domainId) {
@@ -165,16 +165,6 @@ class AnalysisLoader {
             }
         });
         return new DomainParts(List.copyOf(rows), nodes, Collections.unmodifiableMap(placements), List.copyOf(ideas), counts);
-    }
-
-    /** The domain's categories and placements only, without counts: enough to list some of its core ideas. */
-    @Transactional(readOnly = true)
-    DomainAnalysis loadPlacements(long studyId, String username, long domainId) {
-        var study = access.member(studyId, username).getStudy();
-        List<CategoryRow> rows = categories.rowsOf(studyId, domainId);
-        List<CategoryNode> nodes = rows.stream().map(CategoryRow::node).toList();
-        Analysis analysis = new Analysis(study, caseService.design(studyId, username), List.of(), nodes, new CategoryCounts(nodes));
-        return new DomainAnalysis(analysis, rows, placements(studyId, domainId), List.of());
     }
 
     private Map<Long, List<Long>> placements(long studyId, long domainId) {

@@ -103,7 +103,7 @@ class CrossAnalysisController {
     String caseIdeas(@PathVariable long studyId, @PathVariable long domainId, @PathVariable long caseId,
             @RequestParam(required = false) Long subsample, @RequestParam(defaultValue = "false") boolean unplaced,
             Principal principal, Locale locale, Model model) {
-        var loaded = loader.loadPlacements(studyId, principal.getName(), domainId);
+        var loaded = loader.loadDomain(studyId, principal.getName(), domainId);
         SubsampleInfo chosen = subsampleOf(loaded.analysis().design(), subsample);
         Domain domain = domainService.domain(studyId, principal.getName(), domainId);
         var texts = loader.ideaTexts(studyId, domainId, chosen.id(), Set.of(caseId));

@@ -25,10 +25,10 @@ public final class RevisionCache<T> {
     private record Part(long studyId, long partId) {
     }
 
-    /** A cache that keeps the figures of the `studies` most recently read studies. */
-    public RevisionCache(JdbcClient jdbc, int studies) {
+    /** A cache that keeps the figures of the `kept` most recently read studies, or parts of studies. */
+    public RevisionCache(JdbcClient jdbc, int kept) {
         this.jdbc = jdbc;
-        this.kept = new VersionedCache<>(studies);
+        this.kept = new VersionedCache<>(kept);
     }
 
     /** The study's figure as kept, or as `compute` works it out now if the analysis has changed since. */

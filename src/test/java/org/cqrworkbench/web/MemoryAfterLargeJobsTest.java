@@ -19,10 +19,7 @@ class MemoryAfterLargeJobsTest {
     void aLargeUploadIsAnsweredThenItsMemoryCollected() throws Exception {
         AtomicInteger collections = new AtomicInteger();
         MockHttpServletResponse response = new MockHttpServletResponse();
-        var filter = new MemoryAfterLargeJobs.AfterLargeJobs(() -> {
-            assertThat(response.isCommitted()).as("answered before collecting").isTrue();
-            collections.incrementAndGet();
-        });
+        var filter = collectingOnceAnswered(response, collections);
         MockHttpServletRequest upload = new MockHttpServletRequest("POST", "/api/studies/import");
         upload.setContent(new byte[(int) MemoryAfterLargeJobs.LARGE]);
 
@@ -35,10 +32,7 @@ class MemoryAfterLargeJobsTest {
     void aStudysExportIsSentThenItsMemoryCollected() throws Exception {
         AtomicInteger collections = new AtomicInteger();
         MockHttpServletResponse response = new MockHttpServletResponse();
-        var filter = new MemoryAfterLargeJobs.AfterLargeJobs(() -> {
-            assertThat(response.isCommitted()).as("sent before collecting").isTrue();
-            collections.incrementAndGet();
-        });
+        var filter = collectingOnceAnswered(response, collections);
         MockFilterChain export = new MockFilterChain(new HttpServlet() {
             @Override
             protected void service(HttpServletRequest req, HttpServletResponse res) {
@@ -70,5 +64,14 @@ class MemoryAfterLargeJobsTest {
         filter.doFilter(new MockHttpServletRequest("GET", "/studies/1/tables.xlsx"), new MockHttpServletResponse(), workbook);
 
         assertThat(collections).hasValue(0);
+    }
+
+    /** The filter, with a collection that counts itself and checks that the answer went out first. */
+    private static MemoryAfterLargeJobs.AfterLargeJobs collectingOnceAnswered(MockHttpServletResponse response,
+            AtomicInteger collections) {
+        return new MemoryAfterLargeJobs.AfterLargeJobs(() -> {
+            assertThat(response.isCommitted()).as("answered before collecting").isTrue();
+            collections.incrementAndGet();
+        });
     }
 }
