@@ -1,6 +1,7 @@
 package org.cqrworkbench.cases;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -59,6 +60,23 @@ public class CaseService {
     public StudyDesign design(long studyId, String username) {
         access.member(studyId, username);
         return designOf(studyId);
+    }
+
+    /**
+     * The study's cases by code, for pages that list every case but need nothing else of them: loading a large study's
+     * cases whole, with their attributes and subsamples, was a good part of its page's time.
+     */
+    @Transactional(readOnly = true)
+    public List<CaseCode> caseCodes(long studyId, String username) {
+        access.member(studyId, username);
+        return cases.codesOf(studyId);
+    }
+
+    /** The study's subsamples in order, each with its N. */
+    @Transactional(readOnly = true)
+    public List<SubsampleInfo> subsamples(long studyId, String username) {
+        access.member(studyId, username);
+        return subsamplesOf(studyId);
     }
 
     /** The case with this code in the study, for any member; 404 when there is none. */
@@ -203,15 +221,24 @@ public class CaseService {
         });
     }
 
-    /** The steps each of the study's cases has passed. */
+    /** The steps each of the study's cases has passed; a case that has passed none has no entry. */
     @Transactional(readOnly = true)
-    public java.util.Map<Long, Set<CaseStep>> steps(long studyId, String username, java.util.Collection<Long> caseIds) {
+    public Map<Long, Set<CaseStep>> steps(long studyId, String username) {
         access.member(studyId, username);
-        java.util.Map<Long, Set<CaseStep>> byCase = new HashMap<>();
-        if (!caseIds.isEmpty()) {
-            steps.findByKeyCaseIdIn(caseIds).forEach(r -> byCase.computeIfAbsent(r.caseId(), k -> java.util.EnumSet.noneOf(CaseStep.class)).add(r.step()));
+        Map<Long, Set<CaseStep>> byCase = new HashMap<>();
+        for (Object[] row : steps.stepsInStudy(studyId)) {
+            byCase.computeIfAbsent((Long) row[0], k -> EnumSet.noneOf(CaseStep.class)).add((CaseStep) row[1]);
         }
         return byCase;
+    }
+
+    /** The steps one case of the study has passed. */
+    @Transactional(readOnly = true)
+    public Set<CaseStep> steps(long studyId, String username, long caseId) {
+        access.member(studyId, username);
+        Set<CaseStep> passed = EnumSet.noneOf(CaseStep.class);
+        passed.addAll(steps.stepsOfCase(studyId, caseId));
+        return passed;
     }
 
     /** The lead decides whether a case is coded together or independently first. */
@@ -281,15 +308,18 @@ public class CaseService {
     }
 
     StudyDesign designOf(long studyId) {
+        return new StudyDesign(subsamplesOf(studyId), cases.findByStudyIdOrderByCodeAsc(studyId));
+    }
+
+    private List<SubsampleInfo> subsamplesOf(long studyId) {
         Map<Long, Long> counts = new HashMap<>();
         for (Object[] row : cases.countCasesPerSubsample(studyId)) {
             counts.put((Long) row[0], (Long) row[1]);
         }
-        List<SubsampleInfo> infos = subsamples.findByStudyIdOrderByPositionAscIdAsc(studyId).stream()
+        return subsamples.findByStudyIdOrderByPositionAscIdAsc(studyId).stream()
                 .map(s -> new SubsampleInfo(s.getId(), s.getName(), s.getTableTitle(), s.getPosition(),
                         counts.getOrDefault(s.getId(), 0L), s.rules(), s.getVersion()))
                 .toList();
-        return new StudyDesign(infos, cases.findByStudyIdOrderByCodeAsc(studyId));
     }
 
     private Subsample subsampleOf(long studyId, long subsampleId) {

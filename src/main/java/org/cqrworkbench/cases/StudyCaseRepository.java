@@ -17,6 +17,9 @@ public interface StudyCaseRepository extends JpaRepository<StudyCase, Long> {
 
     List<StudyCase> findByStudyIdOrderByCodeAsc(long studyId);
 
+    @Query("select new org.cqrworkbench.cases.CaseCode(c.id, c.code) from StudyCase c where c.studyId = :studyId order by c.code")
+    List<CaseCode> codesOf(long studyId);
+
     long countByStudyId(long studyId);
 
     /** N of every subsample of the study, in one query: rows of (subsample id, number of cases). */

@@ -8,7 +8,8 @@ interface CodingDraftRepository extends JpaRepository<CodingDraft, CodingDraft.K
 
     List<CodingDraft> findByKeyCaseId(long caseId);
 
-    /** Drafts of each of these cases: rows of (case id, drafts, drafts marked done); cases without drafts have no row. */
-    @Query("select d.key.caseId, count(*), count(d.doneAt) from CodingDraft d where d.key.caseId in :caseIds group by d.key.caseId")
-    List<Object[]> tallyByCase(java.util.Collection<Long> caseIds);
+    /** Drafts of each case of the study: rows of (case id, drafts, drafts marked done); cases without drafts have no row. */
+    @Query("select d.key.caseId, count(*), count(d.doneAt) from CodingDraft d, StudyCase c"
+            + " where c.id = d.key.caseId and c.studyId = :studyId group by d.key.caseId")
+    List<Object[]> tallyInStudy(long studyId);
 }

@@ -2,7 +2,6 @@ package org.cqrworkbench.coding;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.cqrworkbench.study.RevisionCache;
 import org.cqrworkbench.study.StudyAccess;
@@ -22,44 +21,56 @@ public class CodingProgress {
     public record DomainTotal(int count, long covered) {
     }
 
+    /**
+     * What the progress grid draws for one case and domain: how many consensus codings, the share of the text they
+     * cover in whole percent, and how dark the square is (0 for nothing coded, then 1 to 4 as more text is).
+     */
+    public record Square(int count, long wholePercent, int level) {
+
+        static final Square EMPTY = new Square(0, 0, 0);
+    }
+
     /** One case's coding: its consensus codings per domain, its transcript's length (null without one), and its drafts. */
     public record CaseProgress(Integer transcriptLength, Map<Long, DomainTotal> consensus, int drafts, int draftsDone) {
 
         /** The share of the transcript coded into the domain, at most 1 as codings may overlap. */
         public double share(long domainId) {
-            DomainTotal total = consensus.get(domainId);
-            if (total == null || transcriptLength == null || transcriptLength == 0) {
-                return 0;
-            }
-            return Math.min(1.0, (double) total.covered() / transcriptLength);
+            return shareOf(consensus.get(domainId));
         }
 
         public int count(long domainId) {
-            DomainTotal total = consensus.get(domainId);
-            return total == null ? 0 : total.count();
+            return square(domainId).count();
         }
 
         public boolean hasConsensus() {
             return !consensus.isEmpty();
         }
 
-        /** How dark the progress grid draws the domain: 0 for nothing coded, then 1 to 4 as more text is. */
         public int level(long domainId) {
-            double share = share(domainId);
-            if (count(domainId) == 0) {
-                return 0;
-            }
-            return share < 0.05 ? 1 : share < 0.15 ? 2 : share < 0.3 ? 3 : 4;
+            return square(domainId).level();
         }
 
         /** The share of the text coded into the domain, as a whole percentage: "12%". */
         public String percent(long domainId) {
-            return wholePercent(domainId) + "%";
+            return square(domainId).wholePercent() + "%";
         }
 
-        /** The share of the text coded into the domain, in whole percent: 12. */
-        public long wholePercent(long domainId) {
-            return Math.round(share(domainId) * 100);
+        /** The domain's square, from one lookup: a large grid draws thousands of them. */
+        public Square square(long domainId) {
+            DomainTotal total = consensus.get(domainId);
+            if (total == null) {
+                return Square.EMPTY;
+            }
+            double share = shareOf(total);
+            int level = share < 0.05 ? 1 : share < 0.15 ? 2 : share < 0.3 ? 3 : 4;
+            return new Square(total.count(), Math.round(share * 100), level);
+        }
+
+        private double shareOf(DomainTotal total) {
+            if (total == null || transcriptLength == null || transcriptLength == 0) {
+                return 0;
+            }
+            return Math.min(1.0, (double) total.covered() / transcriptLength);
         }
     }
 
@@ -83,19 +94,16 @@ public class CodingProgress {
         this.totals = new RevisionCache<>(jdbc, 8);
     }
 
+    /** The progress of these cases of the study; a case of another study shows neither transcript nor coding. */
     @Transactional(readOnly = true)
     public Map<Long, CaseProgress> byCase(long studyId, String username, Collection<Long> caseIds) {
         access.member(studyId, username);
         Map<Long, Integer> lengths = new HashMap<>();
-        if (!caseIds.isEmpty()) {
-            transcripts.lengths(caseIds).forEach(row -> lengths.put((Long) row[0], ((Number) row[1]).intValue()));
-        }
+        transcripts.lengthsInStudy(studyId).forEach(row -> lengths.put((Long) row[0], ((Number) row[1]).intValue()));
         Map<Long, Map<Long, DomainTotal>> consensus = totals.get(studyId, () -> consensusTotals(studyId));
         Map<Long, int[]> draftCounts = new HashMap<>();
-        if (!caseIds.isEmpty()) {
-            for (Object[] row : drafts.tallyByCase(caseIds)) {
-                draftCounts.put((Long) row[0], new int[] {((Number) row[1]).intValue(), ((Number) row[2]).intValue()});
-            }
+        for (Object[] row : drafts.tallyInStudy(studyId)) {
+            draftCounts.put((Long) row[0], new int[] {((Number) row[1]).intValue(), ((Number) row[2]).intValue()});
         }
         Map<Long, CaseProgress> progress = new HashMap<>();
         for (long caseId : caseIds) {

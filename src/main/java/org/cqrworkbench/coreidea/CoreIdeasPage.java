@@ -12,7 +12,6 @@ import org.cqrworkbench.cases.CaseStep;
 import org.cqrworkbench.cases.StudyCase;
 import org.cqrworkbench.cases.StudyDesign;
 import org.cqrworkbench.cases.StudyDesign.SubsampleInfo;
-import org.cqrworkbench.coding.Coding;
 import org.cqrworkbench.coding.CodingService;
 import org.cqrworkbench.coding.CodingService.CaseCodings;
 import org.cqrworkbench.coding.Domain;
@@ -115,8 +114,7 @@ class CoreIdeasPage {
         model.addAttribute("nextCase", at >= 0 && at < casesInSubsample.size() - 1 ? casesInSubsample.get(at + 1).getCode() : null);
         model.addAttribute("previousDomain", domainAt > 0 ? domains.get(domainAt - 1).getId() : null);
         model.addAttribute("nextDomain", domainAt < domains.size() - 1 ? domains.get(domainAt + 1).getId() : null);
-        model.addAttribute("steps", caseService.steps(studyId, principal.getName(), List.of(studyCase.getId()))
-                .getOrDefault(studyCase.getId(), Set.of()));
+        model.addAttribute("steps", caseService.steps(studyId, principal.getName(), studyCase.getId()));
         model.addAttribute("mayEdit", view.viewer().getRole().mayEditAnalysis());
         return "coreidea/core-ideas";
     }

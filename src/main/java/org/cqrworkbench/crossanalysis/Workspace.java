@@ -58,6 +58,35 @@ public record Workspace(Domain domain, SubsampleInfo subsample, List<CaseGroup> 
         return html.toString();
     }
 
+    /**
+     * The case groups as the page writes them: each open group on its own, and the closed groups between open ones as
+     * one piece of markup. A large domain lists hundreds of closed groups; a template loop over them cost more than
+     * the writing.
+     */
+    public List<GroupRun> runs() {
+        List<GroupRun> runs = new ArrayList<>();
+        StringBuilder closed = new StringBuilder();
+        for (CaseGroup group : cases) {
+            if (!group.open()) {
+                group.writeClosed(closed);
+                continue;
+            }
+            if (!closed.isEmpty()) {
+                runs.add(new GroupRun(null, closed.toString()));
+                closed.setLength(0);
+            }
+            runs.add(new GroupRun(group, null));
+        }
+        if (!closed.isEmpty()) {
+            runs.add(new GroupRun(null, closed.toString()));
+        }
+        return runs;
+    }
+
+    /** Either one open group, or the markup of closed groups that follow one another. */
+    public record GroupRun(CaseGroup open, String closed) {
+    }
+
     /** Up to this many core ideas, the page lists them all at once. */
     static final int SHOWN_AT_ONCE = 300;
 
@@ -87,25 +116,78 @@ public record Workspace(Domain domain, SubsampleInfo subsample, List<CaseGroup> 
         /** The group as the page lists it closed: its case and how many core ideas; they load when it is opened. */
         public String closedMarkup() {
             StringBuilder html = new StringBuilder(160);
+            writeClosed(html);
+            return html.toString();
+        }
+
+        void writeClosed(StringBuilder html) {
             html.append("<details class=\"case\" data-case=\"").append(caseId).append("\" data-u=\"").append(unplaced)
                     .append("\"><summary><span class=\"case-code\">");
             Html.escape(code, html);
             html.append("</span> <span class=\"hint\">");
             Html.escape(summary, html);
             html.append("</span></summary></details>");
-            return html.toString();
         }
     }
 
     /**
      * A category with its number for the keyboard (1–9), its depth in the tree, its count in this subsample (and how the
-     * page says it), and its label with the class that colours it.
+     * page says it), and its label with the class that colours it. {@code placeText} names the button that puts the
+     * selected core ideas into it; {@code singleCaseText} says why a category of one case has no label.
      */
     public record CategoryView(long id, int key, String name, String description, int depth, Long parentId, int cases,
-            String casesText, String label, String labelClass, long version) {
+            String casesText, String label, String labelClass, long version, String placeText, String singleCaseText) {
 
         public boolean singleCase() {
             return cases == 1;
+        }
+
+        /** The classes of the category's item: its depth, and whether it holds a single case or is left out of tables. */
+        public String styleClass() {
+            return "category depth-" + depth + (singleCase() ? " single" : "") + (label == null ? " unreported" : "");
+        }
+
+        /**
+         * The category's head (its key, its name as a button for editors, its count and label) and its description.
+         * A large domain has hundreds of categories, and these were most of the expressions the page evaluated.
+         */
+        public String head(boolean mayEdit) {
+            StringBuilder html = new StringBuilder(320);
+            html.append("<div class=\"category-head\">");
+            if (key > 0) {
+                html.append("<span class=\"key\" aria-hidden=\"true\">").append(key).append("</span>\n");
+            }
+            if (mayEdit) {
+                html.append("<button type=\"submit\" form=\"place-form\" name=\"categoryId\" value=\"").append(id)
+                        .append("\" class=\"category-name link\" aria-label=\"");
+                Html.escape(placeText, html);
+                html.append("\">");
+                Html.escape(name, html);
+                html.append("</button>");
+            } else {
+                html.append("<span class=\"category-name\">");
+                Html.escape(name, html);
+                html.append("</span>");
+            }
+            html.append("\n<span class=\"count\">");
+            Html.escape(casesText, html);
+            html.append("</span>");
+            if (label != null) {
+                html.append("\n<span class=\"label ").append(labelClass).append("\">");
+                Html.escape(label, html);
+                html.append("</span>");
+            } else if (singleCase()) {
+                html.append("\n<span class=\"label none\">");
+                Html.escape(singleCaseText, html);
+                html.append("</span>");
+            }
+            html.append("</div>");
+            if (description != null && !description.isEmpty()) {
+                html.append("\n<p class=\"hint description\">");
+                Html.escape(description, html);
+                html.append("</p>");
+            }
+            return html.toString();
         }
     }
 
@@ -126,10 +208,12 @@ public record Workspace(Domain domain, SubsampleInfo subsample, List<CaseGroup> 
             }
         }
         int unplaced = 0;
+        Map<Long, Integer> unplacedByCase = new HashMap<>();
         for (IdeaRow idea : ideas) {
             boolean placed = loaded.placements().containsKey(idea.id());
             if (!placed) {
                 unplaced++;
+                unplacedByCase.merge(idea.caseId(), 1, Integer::sum);
             }
             if (!placed || !onlyUnplaced) {
                 byCase.computeIfAbsent(idea.caseId(), k -> new ArrayList<>()).add(idea);
@@ -143,7 +227,7 @@ public record Workspace(Domain domain, SubsampleInfo subsample, List<CaseGroup> 
         List<CaseGroup> groups = new ArrayList<>();
         byCase.forEach((caseId, rows) -> {
             if (!rows.isEmpty()) {
-                int groupUnplaced = (int) rows.stream().filter(r -> !loaded.placements().containsKey(r.id())).count();
+                int groupUnplaced = unplacedByCase.getOrDefault(caseId, 0);
                 boolean isOpen = !lazy || open.contains(caseId);
                 List<IdeaView> shown = isOpen ? shown(textsByCase.getOrDefault(caseId, List.of()), loaded.placements(), byId)
                         : List.of();
@@ -202,7 +286,8 @@ public record Workspace(Domain domain, SubsampleInfo subsample, List<CaseGroup> 
             int key = views.size() < 9 ? views.size() + 1 : 0;
             String casesText = count == 1 ? words.text("crossanalysis.oneCase") : words.text("crossanalysis.cases", count);
             views.add(new CategoryView(c.id(), key, c.name(), c.description(), depth, c.parentId(), count, casesText, label,
-                    label == null ? null : "label-" + label.toLowerCase(Locale.ROOT), c.version()));
+                    label == null ? null : "label-" + label.toLowerCase(Locale.ROOT), c.version(),
+                    words.text("crossanalysis.placeInto", c.name()), words.text("crossanalysis.singleCase")));
             addViews(views, tree, rows, domainId, c.id(), depth + 1, counts, subsample, words);
         }
     }

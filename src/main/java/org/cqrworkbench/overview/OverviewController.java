@@ -5,9 +5,10 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.cqrworkbench.cases.CaseCode;
 import org.cqrworkbench.cases.CaseService;
-import org.cqrworkbench.cases.StudyCase;
-import org.cqrworkbench.cases.StudyDesign;
+import org.cqrworkbench.cases.CaseStep;
+import org.cqrworkbench.cases.StudyDesign.SubsampleInfo;
 import org.cqrworkbench.coding.CodingProgress;
 import org.cqrworkbench.coding.CodingProgress.CaseProgress;
 import org.cqrworkbench.coding.Domain;
@@ -44,22 +45,24 @@ class OverviewController {
     @GetMapping("/studies/{studyId}")
     String overview(@PathVariable long studyId, Principal principal, Model model, Locale locale, HttpServletRequest request) {
         StudyMember me = access.member(studyId, principal.getName());
-        StudyDesign design = caseService.design(studyId, principal.getName());
-        List<Long> caseIds = design.cases().stream().map(StudyCase::getId).toList();
+        List<CaseCode> cases = caseService.caseCodes(studyId, principal.getName());
+        List<SubsampleInfo> subsamples = caseService.subsamples(studyId, principal.getName());
+        List<Long> caseIds = cases.stream().map(CaseCode::id).toList();
         List<Domain> domains = domainService.domains(studyId, principal.getName());
         Map<Long, CaseProgress> progress = codingProgress.byCase(studyId, principal.getName(), caseIds);
         model.addAttribute("study", me.getStudy());
         model.addAttribute("me", me);
         model.addAttribute("section", "overview");
         model.addAttribute("team", studyService.team(studyId, principal.getName()));
-        model.addAttribute("design", design);
+        model.addAttribute("cases", cases);
+        model.addAttribute("subsamples", subsamples);
         // The progress knows each case's transcript length, so whether it has a transcript needs no query of its own.
         model.addAttribute("withTranscript", progress.values().stream().filter(p -> p.transcriptLength() != null).count());
         model.addAttribute("domains", domains);
-        model.addAttribute("grid", ProgressGrid.of(request.getContextPath() + "/studies/" + studyId + "/cases/", design.cases(),
-                domains, progress, caseService.steps(studyId, principal.getName(), caseIds), messages, locale));
-        model.addAttribute("stepNames", org.cqrworkbench.cases.CaseStep.values());
-        model.addAttribute("maxN", design.subsamples().stream().mapToLong(StudyDesign.SubsampleInfo::n).max().orElse(0));
+        model.addAttribute("grid", ProgressGrid.of(request.getContextPath() + "/studies/" + studyId + "/cases/", cases,
+                domains, progress, caseService.steps(studyId, principal.getName()), messages, locale));
+        model.addAttribute("stepNames", CaseStep.values());
+        model.addAttribute("maxN", subsamples.stream().mapToLong(SubsampleInfo::n).max().orElse(0));
         return "overview/overview";
     }
 }

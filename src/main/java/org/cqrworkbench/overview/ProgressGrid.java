@@ -1,14 +1,16 @@
 package org.cqrworkbench.overview;
 
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.cqrworkbench.cases.CaseStep;
-import org.cqrworkbench.cases.StudyCase;
+import org.cqrworkbench.cases.CaseCode;
 import org.cqrworkbench.coding.CodingProgress.CaseProgress;
+import org.cqrworkbench.coding.CodingProgress.Square;
 import org.cqrworkbench.coding.Domain;
 import org.cqrworkbench.web.Html;
 import org.springframework.context.MessageSource;
@@ -29,44 +31,48 @@ import org.springframework.web.util.UriUtils;
  */
 record ProgressGrid(String meter, String rows) {
 
-    private static final String STEP_DONE = "<td class=\"step done\">✓</td>";
+    /**
+     * The tick as a character reference: the rows then hold only characters of one byte each, which Java keeps and
+     * encodes as bytes; a single "✓" in them makes every character two bytes wide.
+     */
+    private static final String STEP_DONE = "<td class=\"step done\">&#10003;</td>";
     private static final String STEP_OPEN = "<td class=\"step\"></td>";
 
     /**
      * @param casesPath the path of the study's cases, ending in "/", to which a case's code and "/coding" are added
      */
-    static ProgressGrid of(String casesPath, List<StudyCase> cases, List<Domain> domains, Map<Long, CaseProgress> progress,
+    static ProgressGrid of(String casesPath, List<CaseCode> cases, List<Domain> domains, Map<Long, CaseProgress> progress,
             Map<Long, Set<CaseStep>> steps, MessageSource messages, Locale locale) {
+        // Squares repeat (the same shade, count and share): each distinct one is formatted once, by a format of this
+        // page's own, as the message source's shared one is locked for each use. They are kept by a number, whose
+        // low bits differ for every square a study can have: with the squares themselves as keys, the records' generated
+        // equals took half the page's time, and a number whose hash mixed the share into the count collided.
         Map<Long, String> squares = new HashMap<>();
+        MessageFormat squareText = new MessageFormat(messages.getMessage("overview.square", null, locale), locale);
         String noTranscript = note(messages.getMessage("overview.state.noTranscript", null, locale), "hint");
         String consensus = note(messages.getMessage("overview.state.consensus", null, locale), "badge");
         String notStarted = note(messages.getMessage("overview.state.notStarted", null, locale), "hint");
         StringBuilder meter = new StringBuilder(cases.size() * 48);
         StringBuilder rows = new StringBuilder(cases.size() * (domains.size() + 8) * 48);
-        for (StudyCase studyCase : cases) {
-            CaseProgress p = progress.get(studyCase.getId());
-            String code = Html.escape(studyCase.getCode());
+        for (CaseCode studyCase : cases) {
+            CaseProgress p = progress.get(studyCase.id());
+            String code = Html.escape(studyCase.code());
             meter.append(p.transcriptLength() == null ? "<span class=\"cell\" title=\"" : "<span class=\"cell done\" title=\"")
                     .append(code).append("\"></span>");
             rows.append("<tr id=\"progress-").append(code).append("\"><th scope=\"row\"><a href=\"")
-                    .append(Html.escape(casesPath + UriUtils.encodePathSegment(studyCase.getCode(), StandardCharsets.UTF_8)))
+                    .append(Html.escape(casesPath + UriUtils.encodePathSegment(studyCase.code(), StandardCharsets.UTF_8)))
                     .append("/coding\">").append(code).append("</a></th>");
             for (Domain domain : domains) {
-                long domainId = domain.getId();
-                int count = p.count(domainId);
-                long percent = p.wholePercent(domainId);
-                int level = p.level(domainId);
-                // Squares repeat (the same shade, count and share): each distinct one is formatted once. The key is a
-                // number, not a string: a large grid has thousands of squares and few distinct ones.
-                long key = (percent << 40) | ((long) count << 8) | level;
-                String square = squares.get(key);
-                if (square == null) {
-                    square = "<td class=\"lvl-" + level + "\"><span>"
-                            + Html.escape(messages.getMessage("overview.square", new Object[] {count, percent + "%"}, locale))
+                Square square = p.square(domain.getId());
+                long key = ((long) square.count() << 10) | (square.wholePercent() << 3) | square.level();
+                String markup = squares.get(key);
+                if (markup == null) {
+                    markup = "<td class=\"lvl-" + square.level() + "\"><span>"
+                            + Html.escape(squareText.format(new Object[] {square.count(), square.wholePercent() + "%"}))
                             + "</span></td>";
-                    squares.put(key, square);
+                    squares.put(key, markup);
                 }
-                rows.append(square);
+                rows.append(markup);
             }
             rows.append("<td class=\"state\">");
             if (p.transcriptLength() == null) {
@@ -84,7 +90,7 @@ record ProgressGrid(String meter, String rows) {
                 }
             }
             rows.append("</td>");
-            Set<CaseStep> passed = steps.getOrDefault(studyCase.getId(), Set.of());
+            Set<CaseStep> passed = steps.getOrDefault(studyCase.id(), Set.of());
             for (CaseStep step : CaseStep.values()) {
                 rows.append(passed.contains(step) ? STEP_DONE : STEP_OPEN);
             }

@@ -159,6 +159,26 @@ class CodingProgressTest {
         assertThat(progress.byCase(studyId, lead, p01).get(p01.get(0)).count(reactions)).isZero();
     }
 
+    @Test
+    void aCaseOfAnotherStudyAskedForThroughThisOneShowsNothingOfItsProgress() {
+        String elsewhere = data.user("elsewhere");
+        long otherStudy = data.studyWithTeam(elsewhere, data.user("j"), data.user("a"));
+        caseService.setCodingMode(otherStudy, elsewhere,
+                caseService.createCase(otherStudy, elsewhere, new CaseService.CaseForm("Q01", null, null, null)).getId(),
+                CodingMode.INDEPENDENT);
+        long theirCase = caseService.caseByCode(otherStudy, elsewhere, "Q01").getId();
+        transcriptService.store(theirCase, "z".repeat(100), "Q01.txt");
+        codingService.code(otherStudy, elsewhere, "Q01", domainService.create(otherStudy, elsewhere, "Theirs", null, null).getId(),
+                0, 90, false);
+        assertThat(progress.byCase(otherStudy, elsewhere, List.of(theirCase)).get(theirCase).drafts()).isEqualTo(1);
+
+        CaseProgress seenHere = progress.byCase(studyId, lead, List.of(theirCase)).get(theirCase);
+
+        assertThat(seenHere.transcriptLength()).isNull();
+        assertThat(seenHere.drafts()).isZero();
+        assertThat(seenHere.hasConsensus()).isFalse();
+    }
+
     /** The progress worked out from every coding, draft and transcript itself, as the page once did. */
     private Map<Long, CaseProgress> countedOneByOne(List<Long> ids) {
         Map<Long, CaseProgress> expected = new HashMap<>();

@@ -69,7 +69,7 @@ class OverviewPageTest {
         assertThat(page).contains("<tr id=\"progress-P01\"><th scope=\"row\"><a href=\"/studies/" + studyId
                 + "/cases/P01/coding\">P01</a></th><td class=\"lvl-2\"><span>2 codings, 7%</span></td>"
                 + "<td class=\"lvl-1\"><span>1 coding, 2%</span></td><td class=\"state\"><span class=\"badge\">consensus</span> </td>"
-                + "<td class=\"step done\">✓</td><td class=\"step\"></td><td class=\"step\"></td><td class=\"step\"></td></tr>");
+                + "<td class=\"step done\">&#10003;</td><td class=\"step\"></td><td class=\"step\"></td><td class=\"step\"></td></tr>");
         assertThat(page).as("drafts are not the consensus")
                 .contains("<tr id=\"progress-P02\"><th scope=\"row\"><a href=\"/studies/" + studyId + "/cases/P02/coding\">P02</a></th>"
                         + "<td class=\"lvl-0\"><span>not coded</span></td><td class=\"lvl-0\"><span>not coded</span></td>"
@@ -77,5 +77,22 @@ class OverviewPageTest {
         assertThat(page).contains("<td class=\"state\"><span class=\"hint\">no transcript</span> </td>");
         assertThat(page).as("the tooltips' wording, for app.js")
                 .contains("data-square-title=\"{0}, {1}: {2}\"").contains("data-step-title=\"{0}: {1}\"");
+    }
+
+    @Test
+    void theStepsOfAnotherStudysCaseAreNotReadThroughThisStudy() {
+        String lead = data.user("lead");
+        long studyId = data.studyWithTeam(lead, data.user("judge"), data.user("auditor"));
+        long p01 = caseService.createCase(studyId, lead, new CaseService.CaseForm("P01", null, null, null)).getId();
+        String elsewhere = data.user("elsewhere");
+        long otherStudy = data.studyWithTeam(elsewhere, data.user("j"), data.user("a"));
+        long theirCase = caseService.createCase(otherStudy, elsewhere, new CaseService.CaseForm("Q01", null, null, null)).getId();
+        caseService.markStep(otherStudy, elsewhere, theirCase, CaseStep.DOMAINS_CODED, true);
+        caseService.markStep(studyId, lead, p01, CaseStep.CORE_IDEAS_DRAFTED, true);
+
+        assertThat(caseService.steps(otherStudy, elsewhere, theirCase)).containsExactly(CaseStep.DOMAINS_CODED);
+        assertThat(caseService.steps(studyId, lead, theirCase)).isEmpty();
+        assertThat(caseService.steps(studyId, lead)).containsOnlyKeys(p01);
+        assertThat(caseService.steps(otherStudy, elsewhere)).containsOnlyKeys(theirCase);
     }
 }
