@@ -133,10 +133,10 @@ public record Workspace(Domain domain, SubsampleInfo subsample, List<CaseGroup> 
     /**
      * A category with its number for the keyboard (1–9), its depth in the tree, its count in this subsample (and how the
      * page says it), and its label with the class that colours it. {@code placeText} names the button that puts the
-     * selected core ideas into it; {@code singleCaseText} says why a category of one case has no label.
+     * selected core ideas into it.
      */
     public record CategoryView(long id, int key, String name, String description, int depth, Long parentId, int cases,
-            String casesText, String label, String labelClass, long version, String placeText, String singleCaseText) {
+            String casesText, String label, String labelClass, long version, String placeText) {
 
         public boolean singleCase() {
             return cases == 1;
@@ -150,8 +150,9 @@ public record Workspace(Domain domain, SubsampleInfo subsample, List<CaseGroup> 
         /**
          * The category's head (its key, its name as a button for editors, its count and label) and its description.
          * A large domain has hundreds of categories, and these were most of the expressions the page evaluated.
+         * {@code singleCaseText} says why a category of one case has no label.
          */
-        public String head(boolean mayEdit) {
+        public String head(boolean mayEdit, String singleCaseText) {
             StringBuilder html = new StringBuilder(320);
             html.append("<div class=\"category-head\">");
             if (key > 0) {
@@ -287,7 +288,7 @@ public record Workspace(Domain domain, SubsampleInfo subsample, List<CaseGroup> 
             String casesText = count == 1 ? words.text("crossanalysis.oneCase") : words.text("crossanalysis.cases", count);
             views.add(new CategoryView(c.id(), key, c.name(), c.description(), depth, c.parentId(), count, casesText, label,
                     label == null ? null : "label-" + label.toLowerCase(Locale.ROOT), c.version(),
-                    words.text("crossanalysis.placeInto", c.name()), words.text("crossanalysis.singleCase")));
+                    words.text("crossanalysis.placeInto", c.name())));
             addViews(views, tree, rows, domainId, c.id(), depth + 1, counts, subsample, words);
         }
     }

@@ -15,10 +15,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Gives the memory a large job took back to the system once it has been answered. Importing a whole study (a .qdpx
  * archive, a cross-analysis spreadsheet) fills a few hundred megabytes of heap for some seconds, and so does exporting
- * a whole study; the collector would then keep the heap at that size until
- * its next full collection, which on a quiet server may be days away. One full collection after the job lets the heap
- * shrink to what the workbench holds (MaxHeapFreeRatio in jvm.options), for a pause of about a tenth of a second
- * after a job that took longer. Pages are never followed by one: they leave little garbage, which dies young.
+ * a whole study; the collector would then keep the heap at that size until its next full collection, which on a quiet
+ * server may be days away. One full collection after the job lets the heap shrink to what the workbench holds
+ * (MaxHeapFreeRatio in jvm.options), for a pause of about a tenth of a second after a job that took longer. Pages are
+ * never followed by one: they leave little garbage, which dies young.
  */
 @Configuration(proxyBeanMethods = false)
 class MemoryAfterLargeJobs {

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class WorkspaceMarkupTest {
 
+    static final String SINGLE_CASE = "single case, not reported";
+
     @Test
     void aClosedCaseIsWrittenWithItsIdsCodeAndSummaryEscaped() {
         CaseGroup group = new CaseGroup(7, "P<7>", "16 core ideas, 3 not in a category & waiting", 16, 3, false, List.of());
@@ -34,14 +36,14 @@ class WorkspaceMarkupTest {
     @Test
     void aCategorysHeadGivesEditorsAButtonAndOthersItsNameEscaped() {
         CategoryView typical = new CategoryView(12, 3, "Fear & <shame>", "Felt \"small\"", 2, 5L, 4, "4 cases", "Typical",
-                "label-typical", 7, "Put the selected core ideas into Fear & <shame>", "single case, not reported");
+                "label-typical", 7, "Put the selected core ideas into Fear & <shame>");
 
-        assertThat(typical.head(true)).isEqualTo("<div class=\"category-head\"><span class=\"key\" aria-hidden=\"true\">3</span>\n"
+        assertThat(typical.head(true, SINGLE_CASE)).isEqualTo("<div class=\"category-head\"><span class=\"key\" aria-hidden=\"true\">3</span>\n"
                 + "<button type=\"submit\" form=\"place-form\" name=\"categoryId\" value=\"12\" class=\"category-name link\""
                 + " aria-label=\"Put the selected core ideas into Fear &amp; &lt;shame&gt;\">Fear &amp; &lt;shame&gt;</button>\n"
                 + "<span class=\"count\">4 cases</span>\n<span class=\"label label-typical\">Typical</span></div>\n"
                 + "<p class=\"hint description\">Felt &quot;small&quot;</p>");
-        assertThat(typical.head(false)).isEqualTo("<div class=\"category-head\"><span class=\"key\" aria-hidden=\"true\">3</span>\n"
+        assertThat(typical.head(false, SINGLE_CASE)).isEqualTo("<div class=\"category-head\"><span class=\"key\" aria-hidden=\"true\">3</span>\n"
                 + "<span class=\"category-name\">Fear &amp; &lt;shame&gt;</span>\n"
                 + "<span class=\"count\">4 cases</span>\n<span class=\"label label-typical\">Typical</span></div>\n"
                 + "<p class=\"hint description\">Felt &quot;small&quot;</p>");
@@ -51,9 +53,9 @@ class WorkspaceMarkupTest {
     @Test
     void aSingleCaseCategoryPastTheNinthSaysWhyItHasNoLabelAndHasNoKey() {
         CategoryView single = new CategoryView(40, 0, "Rare thing", null, 1, null, 1, "1 case", null, null, 0,
-                "Put the selected core ideas into Rare thing", "single case, not reported");
+                "Put the selected core ideas into Rare thing");
 
-        assertThat(single.head(false)).isEqualTo("<div class=\"category-head\"><span class=\"category-name\">Rare thing</span>\n"
+        assertThat(single.head(false, SINGLE_CASE)).isEqualTo("<div class=\"category-head\"><span class=\"category-name\">Rare thing</span>\n"
                 + "<span class=\"count\">1 case</span>\n<span class=\"label none\">single case, not reported</span></div>");
         assertThat(single.styleClass()).isEqualTo("category depth-1 single unreported");
     }
