@@ -12,9 +12,12 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -69,13 +72,30 @@ class SecurityConfig {
                         .requestMatchers(ADMIN_PAGES).hasRole("ADMIN")
                         .requestMatchers(MEMBER_PAGES).authenticated()
                         .anyRequest().denyAll())
-                .formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).defaultSuccessUrl("/", true))
+                .formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).successHandler(loginSuccess()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(frame -> frame.deny()));
         return http.build();
+    }
+
+    /**
+     * Signing in replaces the session's form token, and Spring Security makes the new one only when a page first asks
+     * for it. Pages opened at once just after (tabs a browser restores, a page and its requests) would then each make
+     * one and store it in the session table under the same name: all but one failed on the duplicate key. It is made
+     * here, while signing in, so those pages only read it.
+     */
+    private static AuthenticationSuccessHandler loginSuccess() {
+        SimpleUrlAuthenticationSuccessHandler home = new SimpleUrlAuthenticationSuccessHandler("/");
+        home.setAlwaysUseDefaultTargetUrl(true);
+        return (request, response, authentication) -> {
+            if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
+                token.getToken();
+            }
+            home.onAuthenticationSuccess(request, response, authentication);
+        };
     }
 
     private static AuthenticationFailureHandler loginFailure() {
