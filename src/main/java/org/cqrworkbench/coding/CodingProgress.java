@@ -38,21 +38,8 @@ public class CodingProgress {
             return shareOf(consensus.get(domainId));
         }
 
-        public int count(long domainId) {
-            return square(domainId).count();
-        }
-
         public boolean hasConsensus() {
             return !consensus.isEmpty();
-        }
-
-        public int level(long domainId) {
-            return square(domainId).level();
-        }
-
-        /** The share of the text coded into the domain, as a whole percentage: "12%". */
-        public String percent(long domainId) {
-            return square(domainId).wholePercent() + "%";
         }
 
         /** The domain's square, from one lookup: a large grid draws thousands of them. */

@@ -114,7 +114,7 @@ public record Workspace(Domain domain, SubsampleInfo subsample, List<CaseGroup> 
             List<IdeaView> shown) {
 
         /** The group as the page lists it closed: its case and how many core ideas; they load when it is opened. */
-        public String closedMarkup() {
+        String closedMarkup() {
             StringBuilder html = new StringBuilder(160);
             writeClosed(html);
             return html.toString();

@@ -87,12 +87,12 @@ class CodingProgressTest {
 
         CaseProgress p01 = byCase.get(caseIds.get("P01"));
         assertThat(p01.transcriptLength()).isEqualTo(1000);
-        assertThat(p01.count(antecedents)).as("overlapping codings both count").isEqualTo(2);
+        assertThat(p01.square(antecedents).count()).as("overlapping codings both count").isEqualTo(2);
         assertThat(p01.share(antecedents)).isEqualTo(0.07);
-        assertThat(p01.percent(antecedents)).isEqualTo("7%");
-        assertThat(p01.level(antecedents)).isEqualTo(2);
-        assertThat(p01.level(reactions)).isEqualTo(4);
-        assertThat(p01.level(domainIds.get(2))).isZero();
+        assertThat(p01.square(antecedents).wholePercent()).isEqualTo(7);
+        assertThat(p01.square(antecedents).level()).isEqualTo(2);
+        assertThat(p01.square(reactions).level()).isEqualTo(4);
+        assertThat(p01.square(domainIds.get(2)).level()).isZero();
         assertThat(p01.hasConsensus()).isTrue();
         assertThat(p01.drafts()).isZero();
         CaseProgress p02 = byCase.get(caseIds.get("P02"));
@@ -102,8 +102,8 @@ class CodingProgressTest {
         CaseProgress p03 = byCase.get(caseIds.get("P03"));
         assertThat(p03.transcriptLength()).isNull();
         assertThat(p03.hasConsensus()).isFalse();
-        assertThat(p03.level(antecedents)).isZero();
-        assertThat(p03.percent(antecedents)).isEqualTo("0%");
+        assertThat(p03.square(antecedents).level()).isZero();
+        assertThat(p03.square(antecedents).wholePercent()).isZero();
     }
 
     @Test
@@ -144,19 +144,19 @@ class CodingProgressTest {
         long reactions = domainIds.get(1);
         List<Long> p01 = List.of(caseIds.get("P01"));
         Coding first = codingService.code(studyId, judge, "P01", antecedents, 0, 100, false);
-        assertThat(progress.byCase(studyId, lead, p01).get(p01.get(0)).count(antecedents)).isEqualTo(1);
+        assertThat(progress.byCase(studyId, lead, p01).get(p01.get(0)).square(antecedents).count()).isEqualTo(1);
 
         codingService.code(studyId, other, "P01", antecedents, 200, 300, false);
         assertThat(progress.byCase(studyId, lead, p01)).as("a coding added").isEqualTo(countedOneByOne(p01));
 
         Coding adjusted = codingService.adjust(studyId, judge, first.getId(), first.getVersion(), 0, 500, reactions);
         CaseProgress afterAdjust = progress.byCase(studyId, lead, p01).get(p01.get(0));
-        assertThat(afterAdjust.count(antecedents)).as("a coding moved to another domain").isEqualTo(1);
+        assertThat(afterAdjust.square(antecedents).count()).as("a coding moved to another domain").isEqualTo(1);
         assertThat(afterAdjust.share(reactions)).isEqualTo(0.5);
 
         codingService.remove(studyId, judge, adjusted.getId(), adjusted.getVersion());
         assertThat(progress.byCase(studyId, lead, p01)).as("a coding removed").isEqualTo(countedOneByOne(p01));
-        assertThat(progress.byCase(studyId, lead, p01).get(p01.get(0)).count(reactions)).isZero();
+        assertThat(progress.byCase(studyId, lead, p01).get(p01.get(0)).square(reactions).count()).isZero();
     }
 
     @Test
