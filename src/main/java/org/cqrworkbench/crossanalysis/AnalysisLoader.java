@@ -114,7 +114,7 @@ class AnalysisLoader {
                 counts.add(categoryId, new Origin(((Number) caseId).longValue(), subsampleId));
             }
         });
-        return new Counted(List.copyOf(nodes), counts);
+        return new Counted(List.copyOf(nodes), counts.compact());
     }
 
     /**
@@ -164,7 +164,8 @@ class AnalysisLoader {
                 in.forEach(categoryId -> counts.add(categoryId, origin));
             }
         });
-        return new DomainParts(List.copyOf(rows), nodes, Collections.unmodifiableMap(placements), List.copyOf(ideas), counts);
+        return new DomainParts(List.copyOf(rows), nodes, Collections.unmodifiableMap(placements), List.copyOf(ideas),
+                counts.compact());
     }
 
     private Map<Long, List<Long>> placements(long studyId, long domainId) {

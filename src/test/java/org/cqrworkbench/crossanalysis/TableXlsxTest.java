@@ -162,6 +162,22 @@ class TableXlsxTest {
     }
 
     @Test
+    void textsWithMarkupAndControlCharactersReadBackAsTheyCanBeShown() throws IOException {
+        ResultsTable odd = new ResultsTable(1, "Fears <of> \"change\" & loss", "Clients", 1, List.of(
+                domain("Before & after"),
+                category(1, "Tab\there, bell\u0007gone, line\r\nbreak", "Rare", 1)), null);
+        try (XSSFWorkbook book = write(List.of(odd), List.of(), true)) {
+            assertThat(values(book.getSheet("Table 1"))).containsExactly(
+                    List.of("Table 1"),
+                    List.of("Fears <of> \"change\" & loss"),
+                    List.of("Domain and category", "Frequency", "Cases"),
+                    List.of("Before & after"),
+                    List.of("Tab\there, bellgone, line\r\nbreak", "Rare", "1"));
+            assertThat(book.getSheet("Table 1").getMergedRegions()).as("no note, no note row").isEmpty();
+        }
+    }
+
+    @Test
     void gridLineWithMarksThatDoNotMatchTheCasesIsRefused() {
         CaseGrid broken = new CaseGrid(2, "Clients", List.of("C01", "C02"), List.of(
                 new CaseGrid.Line(Kind.CATEGORY, 1, "Short", List.of(true), 1, "Rare")));
