@@ -72,6 +72,13 @@ public class CaseService {
         return cases.codesOf(studyId);
     }
 
+    /** The codes of a subsample's cases in order, for stepping from case to case without loading them. */
+    @Transactional(readOnly = true)
+    public List<String> caseCodesIn(long studyId, String username, long subsampleId) {
+        access.member(studyId, username);
+        return cases.codesIn(studyId, subsampleId);
+    }
+
     /** The study's subsamples in order, each with its N. */
     @Transactional(readOnly = true)
     public List<SubsampleInfo> subsamples(long studyId, String username) {

@@ -20,6 +20,9 @@ public interface StudyCaseRepository extends JpaRepository<StudyCase, Long> {
     @Query("select new org.cqrworkbench.cases.CaseCode(c.id, c.code) from StudyCase c where c.studyId = :studyId order by c.code")
     List<CaseCode> codesOf(long studyId);
 
+    @Query("select c.code from StudyCase c join c.subsampleIds s where c.studyId = :studyId and s = :subsampleId order by c.code")
+    List<String> codesIn(long studyId, long subsampleId);
+
     long countByStudyId(long studyId);
 
     /** N of every subsample of the study, in one query: rows of (subsample id, number of cases). */

@@ -10,7 +10,6 @@ import java.util.Set;
 import org.cqrworkbench.cases.CaseService;
 import org.cqrworkbench.cases.CaseStep;
 import org.cqrworkbench.cases.StudyCase;
-import org.cqrworkbench.cases.StudyDesign;
 import org.cqrworkbench.cases.StudyDesign.SubsampleInfo;
 import org.cqrworkbench.coding.CodingService;
 import org.cqrworkbench.coding.CodingService.CaseCodings;
@@ -67,8 +66,9 @@ class CoreIdeasPage {
             @RequestParam(required = false) Long domain, Principal principal, Model model) {
         CaseCodings view = codingService.caseCodings(studyId, principal.getName(), code);
         StudyCase studyCase = view.studyCase();
-        StudyDesign design = caseService.design(studyId, principal.getName());
-        List<SubsampleInfo> ofCase = design.subsamples().stream().filter(s -> studyCase.belongsTo(s.id())).toList();
+        // The subsamples and the codes of the chosen one's cases, not the study's cases whole: a large study has hundreds.
+        List<SubsampleInfo> ofCase = caseService.subsamples(studyId, principal.getName()).stream()
+                .filter(s -> studyCase.belongsTo(s.id())).toList();
         SubsampleInfo chosen = subsample == null ? ofCase.get(0)
                 : ofCase.stream().filter(s -> s.id() == subsample).findFirst().orElseThrow(() -> new NotFoundException("subsample.notFound"));
         List<Domain> domains = domainService.domains(studyId, principal.getName());
@@ -94,15 +94,14 @@ class CoreIdeasPage {
                 .map(c -> new RawData(c.getId(), body.substring(c.getStart(), c.getEnd()), linked.contains(c.getId())))
                 .toList();
 
-        List<StudyCase> casesInSubsample = design.cases().stream().filter(c -> c.belongsTo(chosen.id())).toList();
-        int at = casesInSubsample.indexOf(studyCase);
+        List<String> casesInSubsample = caseService.caseCodesIn(studyId, principal.getName(), chosen.id());
+        int at = casesInSubsample.indexOf(studyCase.getCode());
         int domainAt = domains.indexOf(current);
 
         model.addAttribute("study", view.viewer().getStudy());
         model.addAttribute("me", view.viewer());
         model.addAttribute("section", "cases");
         model.addAttribute("studyCase", studyCase);
-        model.addAttribute("design", design);
         model.addAttribute("subsamplesOfCase", ofCase);
         model.addAttribute("subsample", chosen);
         model.addAttribute("domain", current);
@@ -110,8 +109,8 @@ class CoreIdeasPage {
         model.addAttribute("raw", raw);
         model.addAttribute("ideas", ideas.stream().map(i -> new IdeaView(i.getId(), i.getVersion(), i.getBody(), i.getCodingIds())).toList());
         model.addAttribute("unabstracted", raw.stream().filter(r -> !r.abstracted()).count());
-        model.addAttribute("previousCase", at > 0 ? casesInSubsample.get(at - 1).getCode() : null);
-        model.addAttribute("nextCase", at >= 0 && at < casesInSubsample.size() - 1 ? casesInSubsample.get(at + 1).getCode() : null);
+        model.addAttribute("previousCase", at > 0 ? casesInSubsample.get(at - 1) : null);
+        model.addAttribute("nextCase", at >= 0 && at < casesInSubsample.size() - 1 ? casesInSubsample.get(at + 1) : null);
         model.addAttribute("previousDomain", domainAt > 0 ? domains.get(domainAt - 1).getId() : null);
         model.addAttribute("nextDomain", domainAt < domains.size() - 1 ? domains.get(domainAt + 1).getId() : null);
         model.addAttribute("steps", caseService.steps(studyId, principal.getName(), studyCase.getId()));

@@ -83,6 +83,20 @@ class CoreIdeaApiTest {
     }
 
     @Test
+    void corePageStepsToThePreviousAndNextCaseOfTheSameSubsample() throws Exception {
+        long therapists = caseService.addSubsample(studyId, lead, "Therapists", null).getId();
+        long clients = caseService.subsamples(studyId, lead).get(0).id();
+        caseService.createCase(studyId, lead, new CaseService.CaseForm("P02", null, null, java.util.Set.of(therapists)));
+        caseService.createCase(studyId, lead, new CaseService.CaseForm("P03", null, null, java.util.Set.of(clients)));
+        caseService.createCase(studyId, lead, new CaseService.CaseForm("P00", null, null, java.util.Set.of(clients)));
+
+        String page = mvc.perform(get("/studies/" + studyId + "/cases/P01/core-ideas").param("subsample", String.valueOf(clients))
+                        .with(SecurityMockMvcRequestPostProcessors.user(judge)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("← P00", "P03 →").doesNotContain("P02 →");
+    }
+
+    @Test
     void auditorsOutsidersAndAnonymousCannotAdd() throws Exception {
         String body = "{\"domain\": \"Event\", \"text\": \"P cried.\"}";
         add(auditor, body).andExpect(status().isForbidden());
