@@ -8,12 +8,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cqrworkbench.cases.CaseCode;
 import org.cqrworkbench.cases.CaseService;
+import org.cqrworkbench.cases.StudyDesign.SubsampleInfo;
+import org.cqrworkbench.coding.Domain;
 import org.cqrworkbench.coding.DomainService;
 import org.cqrworkbench.crossanalysis.CategoryCounts.Origin;
 import org.cqrworkbench.crossanalysis.Workspace.CategoryRow;
 import org.cqrworkbench.crossanalysis.Workspace.IdeaRow;
 import org.cqrworkbench.study.RevisionCache;
+import org.cqrworkbench.study.Study;
 import org.cqrworkbench.study.StudyAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -119,9 +123,12 @@ class AnalysisLoader {
 
     /**
      * One domain's categories with their counts, the categories each placed core idea sits in (by core idea), and
-     * the domain's core ideas without their texts.
+     * the domain's core ideas without their texts; with the study's subsamples, its cases by code and its domains.
+     * The cases come as codes only: the workspace only names them, and loading a large study's cases whole, with
+     * their attributes and subsamples, was a tenth of the page's time.
      */
-    record DomainAnalysis(Analysis analysis, List<CategoryRow> categories, Map<Long, List<Long>> placements,
+    record DomainAnalysis(Study study, List<SubsampleInfo> subsamples, List<CaseCode> cases, List<Domain> domains,
+            List<CategoryNode> nodes, CategoryCounts counts, List<CategoryRow> categories, Map<Long, List<Long>> placements,
             List<IdeaRow> ideas) {
     }
 
@@ -134,9 +141,9 @@ class AnalysisLoader {
     DomainAnalysis loadDomain(long studyId, String username, long domainId) {
         var study = access.member(studyId, username).getStudy();
         DomainParts parts = domainParts.get(studyId, domainId, () -> domainParts(studyId, domainId));
-        Analysis analysis = new Analysis(study, caseService.design(studyId, username), domainService.domains(studyId, username),
-                parts.nodes(), parts.counts());
-        return new DomainAnalysis(analysis, parts.rows(), parts.placements(), parts.ideas());
+        return new DomainAnalysis(study, caseService.subsamples(studyId, username), caseService.caseCodes(studyId, username),
+                domainService.domains(studyId, username), parts.nodes(), parts.counts(), parts.rows(), parts.placements(),
+                parts.ideas());
     }
 
     private DomainParts domainParts(long studyId, long domainId) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.cqrworkbench.cases.CaseService;
-import org.cqrworkbench.cases.StudyDesign;
 import org.cqrworkbench.cases.StudyDesign.SubsampleInfo;
 import org.cqrworkbench.coding.Domain;
 import org.cqrworkbench.coding.DomainService;
@@ -61,12 +60,12 @@ class CrossAnalysisController {
     String start(@PathVariable long studyId, @RequestParam(required = false) Long subsample, Principal principal, Model model) {
         StudyMember me = access.member(studyId, principal.getName());
         List<Domain> domains = domainService.domains(studyId, principal.getName());
-        StudyDesign design = caseService.design(studyId, principal.getName());
+        List<SubsampleInfo> subsamples = caseService.subsamples(studyId, principal.getName());
         if (domains.isEmpty()) {
-            common(model, me, design, domains);
+            common(model, me, subsamples, domains);
             return "crossanalysis/empty";
         }
-        return "redirect:" + workspaceUrl(studyId, domains.get(0).getId(), subsampleOf(design, subsample).id());
+        return "redirect:" + workspaceUrl(studyId, domains.get(0).getId(), subsampleOf(subsamples, subsample).id());
     }
 
     /**
@@ -79,9 +78,8 @@ class CrossAnalysisController {
             @RequestHeader(name = "X-Open-Cases", required = false) List<Long> openCases, Principal principal, Locale locale,
             Model model) {
         var loaded = loader.loadDomain(studyId, principal.getName(), domainId);
-        Analysis analysis = loaded.analysis();
-        Domain domain = domainOf(analysis, domainId);
-        SubsampleInfo chosen = subsampleOf(analysis.design(), subsample);
+        Domain domain = domainOf(loaded.domains(), domainId);
+        SubsampleInfo chosen = subsampleOf(loaded.subsamples(), subsample);
         var ideas = loaded.ideas().stream().filter(i -> i.subsampleId() == chosen.id()).toList();
         long shown = unplaced ? ideas.stream().filter(i -> !loaded.placements().containsKey(i.id())).count() : ideas.size();
         boolean lazy = shown > Workspace.SHOWN_AT_ONCE;
@@ -91,7 +89,7 @@ class CrossAnalysisController {
             open.retainAll(openCases);
         }
         var texts = loader.ideaTexts(studyId, domainId, chosen.id(), lazy ? open : null);
-        common(model, studyId, principal, analysis);
+        common(model, access.member(studyId, principal.getName()), loaded.subsamples(), loaded.domains());
         model.addAttribute("workspace", Workspace.of(loaded, domain, chosen, ideas, texts, open, unplaced, lazy,
                 new Workspace.Texts(messages, locale)));
         model.addAttribute("onlyUnplaced", unplaced);
@@ -104,7 +102,7 @@ class CrossAnalysisController {
             @RequestParam(required = false) Long subsample, @RequestParam(defaultValue = "false") boolean unplaced,
             Principal principal, Locale locale, Model model) {
         var loaded = loader.loadDomain(studyId, principal.getName(), domainId);
-        SubsampleInfo chosen = subsampleOf(loaded.analysis().design(), subsample);
+        SubsampleInfo chosen = subsampleOf(loaded.subsamples(), subsample);
         Domain domain = domainService.domain(studyId, principal.getName(), domainId);
         var texts = loader.ideaTexts(studyId, domainId, chosen.id(), Set.of(caseId));
         model.addAttribute("group", Workspace.group(loaded, domain, chosen, caseId, texts, unplaced,
@@ -116,7 +114,7 @@ class CrossAnalysisController {
     @GetMapping("/grid")
     String grid(@PathVariable long studyId, @RequestParam(required = false) Long subsample, Principal principal, Model model) {
         Analysis analysis = loader.load(studyId, principal.getName());
-        SubsampleInfo chosen = subsampleOf(analysis.design(), subsample);
+        SubsampleInfo chosen = subsampleOf(analysis.design().subsamples(), subsample);
         common(model, studyId, principal, analysis);
         model.addAttribute("subsample", chosen);
         model.addAttribute("grid", analysis.tableBuilder().grid(analysis.design().subsamples().indexOf(chosen) + 1, chosen));
@@ -237,25 +235,24 @@ class CrossAnalysisController {
     }
 
     private void common(Model model, long studyId, Principal principal, Analysis analysis) {
-        common(model, access.member(studyId, principal.getName()), analysis.design(), analysis.domains());
+        common(model, access.member(studyId, principal.getName()), analysis.design().subsamples(), analysis.domains());
     }
 
-    private static void common(Model model, StudyMember me, StudyDesign design, List<Domain> domains) {
+    private static void common(Model model, StudyMember me, List<SubsampleInfo> subsamples, List<Domain> domains) {
         model.addAttribute("study", me.getStudy());
         model.addAttribute("me", me);
         model.addAttribute("section", "crossanalysis");
-        model.addAttribute("design", design);
+        model.addAttribute("subsamples", subsamples);
         model.addAttribute("domains", domains);
         model.addAttribute("mayEdit", me.getRole().mayEditAnalysis());
     }
 
-    private static Domain domainOf(Analysis analysis, long domainId) {
-        return analysis.domains().stream().filter(d -> d.getId() == domainId).findFirst()
+    private static Domain domainOf(List<Domain> domains, long domainId) {
+        return domains.stream().filter(d -> d.getId() == domainId).findFirst()
                 .orElseThrow(() -> new NotFoundException("domain.notFound"));
     }
 
-    private static SubsampleInfo subsampleOf(StudyDesign design, Long subsampleId) {
-        List<SubsampleInfo> all = design.subsamples();
+    private static SubsampleInfo subsampleOf(List<SubsampleInfo> all, Long subsampleId) {
         if (subsampleId == null) {
             return all.get(0);
         }

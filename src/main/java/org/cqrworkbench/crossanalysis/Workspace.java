@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.cqrworkbench.cases.StudyCase;
+import org.cqrworkbench.cases.CaseCode;
 import org.cqrworkbench.cases.StudyDesign.SubsampleInfo;
 import org.cqrworkbench.coding.Domain;
 import org.cqrworkbench.frequency.FrequencyEngine;
@@ -202,11 +202,12 @@ public record Workspace(Domain domain, SubsampleInfo subsample, List<CaseGroup> 
         List<CategoryView> views = categoryViews(loaded, domain, subsample, words);
         Map<Long, CategoryView> byId = new HashMap<>();
         views.forEach(v -> byId.put(v.id(), v));
+        // Every case in the order of their codes; those without core ideas in this subsample are left out below.
         Map<Long, List<IdeaRow>> byCase = new LinkedHashMap<>();
-        for (StudyCase c : loaded.analysis().design().cases()) {
-            if (c.belongsTo(subsample.id())) {
-                byCase.put(c.getId(), new ArrayList<>());
-            }
+        Map<Long, String> codes = new HashMap<>();
+        for (CaseCode c : loaded.cases()) {
+            byCase.put(c.id(), new ArrayList<>());
+            codes.put(c.id(), c.code());
         }
         int unplaced = 0;
         Map<Long, Integer> unplacedByCase = new HashMap<>();
@@ -223,8 +224,6 @@ public record Workspace(Domain domain, SubsampleInfo subsample, List<CaseGroup> 
         Map<Long, List<IdeaRow>> textsByCase = new HashMap<>();
         texts.stream().filter(r -> !onlyUnplaced || !loaded.placements().containsKey(r.id()))
                 .forEach(r -> textsByCase.computeIfAbsent(r.caseId(), k -> new ArrayList<>()).add(r));
-        Map<Long, String> codes = new HashMap<>();
-        loaded.analysis().design().cases().forEach(c -> codes.put(c.getId(), c.getCode()));
         List<CaseGroup> groups = new ArrayList<>();
         byCase.forEach((caseId, rows) -> {
             if (!rows.isEmpty()) {
@@ -246,8 +245,7 @@ public record Workspace(Domain domain, SubsampleInfo subsample, List<CaseGroup> 
         categoryViews(loaded, domain, subsample, words).forEach(v -> byId.put(v.id(), v));
         List<IdeaRow> rows = texts.stream().filter(r -> !onlyUnplaced || !loaded.placements().containsKey(r.id())).toList();
         int unplaced = (int) rows.stream().filter(r -> !loaded.placements().containsKey(r.id())).count();
-        String code = loaded.analysis().design().cases().stream().filter(c -> c.getId() == caseId).map(StudyCase::getCode)
-                .findFirst().orElse("");
+        String code = loaded.cases().stream().filter(c -> c.id() == caseId).map(CaseCode::code).findFirst().orElse("");
         return new CaseGroup(caseId, code, words.text("crossanalysis.caseIdeas", rows.size(), unplaced), rows.size(), unplaced,
                 true, shown(rows, loaded.placements(), byId));
     }
@@ -272,8 +270,8 @@ public record Workspace(Domain domain, SubsampleInfo subsample, List<CaseGroup> 
         Map<Long, CategoryRow> rows = new HashMap<>();
         loaded.categories().forEach(c -> rows.put(c.id(), c));
         List<CategoryView> views = new ArrayList<>();
-        addViews(views, CategoryCounts.tree(loaded.analysis().categories()), rows, domain.getId(), null, 1,
-                loaded.analysis().counts(), subsample, words);
+        addViews(views, CategoryCounts.tree(loaded.nodes()), rows, domain.getId(), null, 1,
+                loaded.counts(), subsample, words);
         return views;
     }
 

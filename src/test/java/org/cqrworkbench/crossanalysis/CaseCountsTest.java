@@ -131,9 +131,9 @@ class CaseCountsTest {
         Map<Long, Map<Long, Set<Long>>> expected = countedTheLongWay();
         Analysis whole = loader.load(studyId, lead);
         for (Domain domain : whole.domains()) {
-            Analysis ofDomain = loader.loadDomain(studyId, lead, domain.getId()).analysis();
-            assertThat(ofDomain.categories()).allMatch(c -> c.domainId() == domain.getId());
-            for (CategoryNode category : ofDomain.categories()) {
+            var ofDomain = loader.loadDomain(studyId, lead, domain.getId());
+            assertThat(ofDomain.nodes()).allMatch(c -> c.domainId() == domain.getId());
+            for (CategoryNode category : ofDomain.nodes()) {
                 for (SubsampleInfo subsample : whole.design().subsamples()) {
                     assertThat(ofDomain.counts().cases(category.id(), subsample.id()))
                             .as("cases of %s in %s", category.name(), subsample.name())

@@ -135,7 +135,7 @@ class CountsFollowChangesTest {
         long id = analysis.categories().stream().filter(c -> c.name().equals(categoryName)).findFirst().orElseThrow().id();
         Set<Long> cases = analysis.counts().cases(id, subsampleId);
         long domainId = analysis.categories().stream().filter(c -> c.id() == id).findFirst().orElseThrow().domainId();
-        assertThat(loader.loadDomain(studyId, lead, domainId).analysis().counts().cases(id, subsampleId))
+        assertThat(loader.loadDomain(studyId, lead, domainId).counts().cases(id, subsampleId))
                 .as("the workspace's count of " + categoryName).isEqualTo(cases);
         return cases;
     }

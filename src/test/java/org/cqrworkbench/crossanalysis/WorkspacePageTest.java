@@ -114,6 +114,28 @@ class WorkspacePageTest {
     }
 
     @Test
+    void aStudyWithTwoSubsamplesOffersBothAndListsTheChosenOnesCasesInTheOrderOfTheirCodes() throws Exception {
+        importer.importFile(studyId, lead, "two.csv", ("Case,Domain,Category,Core idea,Subsample\n"
+                + "P03,Event,Tears,c3,As client\nP01,Event,Tears,a1,As client\nP02,Event,Tears,b2,As therapist\n")
+                .getBytes(StandardCharsets.UTF_8));
+        var subsamples = caseService.design(studyId, lead).subsamples();
+        long client = subsamples.get(0).id();
+        long therapist = subsamples.get(1).id();
+
+        String asClient = mvc.perform(get(workspace()).param("subsample", String.valueOf(client)).with(user(judge)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(asClient).contains("<option value=\"" + client + "\" selected=\"selected\">As client (N = 2)</option>",
+                "<option value=\"" + therapist + "\">As therapist (N = 1)</option>", ">Compare subsamples</a>");
+        assertThat(asClient.indexOf(">P01<")).isPositive().isLessThan(asClient.indexOf(">P03<"));
+        assertThat(asClient).doesNotContain(">P02<", ">b2<");
+
+        String asTherapist = mvc.perform(get(workspace()).param("subsample", String.valueOf(therapist)).with(user(judge)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(asTherapist).contains(">P02<").doesNotContain(">P01<", ">P03<");
+        mvc.perform(get(workspace()).param("subsample", "999999").with(user(judge))).andExpect(status().isNotFound());
+    }
+
+    @Test
     void aLargeDomainListsItsCasesClosedAndOpensThoseThePageHadOpen() throws Exception {
         StringBuilder csv = new StringBuilder("Case,Domain,Category,Core idea\n");
         for (int c = 1; c <= 20; c++) {
