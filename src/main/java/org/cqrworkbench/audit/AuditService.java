@@ -7,9 +7,9 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import org.cqrworkbench.cases.CaseCode;
 import org.cqrworkbench.cases.CaseService;
 import org.cqrworkbench.cases.CaseStep;
-import org.cqrworkbench.cases.StudyCase;
 import org.cqrworkbench.changelog.ChangeContext;
 import org.cqrworkbench.coding.Coding;
 import org.cqrworkbench.coding.CodingRepository;
@@ -127,7 +127,7 @@ public class AuditService {
         }
         Set<Long> valid = step == AuditStep.CROSS_ANALYSIS
                 ? domainService.domains(studyId, username).stream().map(Domain::getId).collect(java.util.stream.Collectors.toSet())
-                : caseService.design(studyId, username).cases().stream().map(StudyCase::getId).collect(java.util.stream.Collectors.toSet());
+                : caseService.caseCodes(studyId, username).stream().map(CaseCode::id).collect(java.util.stream.Collectors.toSet());
         if (!valid.containsAll(targetIds)) {
             throw new InvalidInputException("audit.targets.foreign");
         }
@@ -349,8 +349,8 @@ public class AuditService {
     }
 
     private String caseCode(long studyId, String username, long caseId) {
-        return caseService.design(studyId, username).cases().stream().filter(c -> c.getId() == caseId)
-                .map(StudyCase::getCode).findFirst().orElse("?");
+        return caseService.caseCodes(studyId, username).stream().filter(c -> c.id() == caseId).map(CaseCode::code)
+                .findFirst().orElse("?");
     }
 
     private String domainName(long studyId, String username, long domainId) {

@@ -93,6 +93,14 @@ public class CaseService {
         return cases.findByStudyIdAndCode(studyId, code).orElseThrow(() -> new NotFoundException("case.notFound", code));
     }
 
+    /** The study's case with this id, for any member; 404 when the study has none. */
+    @Transactional(readOnly = true)
+    public StudyCase caseById(long studyId, String username, long caseId) {
+        access.member(studyId, username);
+        return cases.findById(caseId).filter(c -> c.getStudyId() == studyId)
+                .orElseThrow(() -> new NotFoundException("case.notFound", String.valueOf(caseId)));
+    }
+
     @Transactional
     public StudyCase createCase(long studyId, String username, CaseForm form) {
         access.lead(studyId, username);

@@ -142,8 +142,7 @@ public class CodingService {
     public Coding adjust(long studyId, String username, long codingId, long expectedVersion, int start, int end, Long domainId) {
         StudyMember judge = access.analyst(studyId, username);
         Coding coding = editable(studyId, judge, codingId, expectedVersion);
-        StudyCase studyCase = caseService.design(studyId, username).cases().stream()
-                .filter(c -> c.getId().equals(coding.getCaseId())).findFirst().orElseThrow();
+        StudyCase studyCase = caseService.caseById(studyId, username, coding.getCaseId());
         checkSpan(studyCase, start, end);
         coding.moveTo(start, end);
         if (domainId != null) {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.cqrworkbench.cases.CaseCode;
 import org.cqrworkbench.cases.CaseService;
-import org.cqrworkbench.cases.StudyCase;
 import org.cqrworkbench.study.StudyAccess;
 import org.cqrworkbench.web.ConflictException;
 import org.cqrworkbench.web.InvalidInputException;
@@ -223,8 +223,8 @@ public class DomainService {
         access.member(studyId, username);
         domainOf(studyId, domainId);
         Map<Long, String> caseCodes = new HashMap<>();
-        for (StudyCase c : caseService.design(studyId, username).cases()) {
-            caseCodes.put(c.getId(), c.getCode());
+        for (CaseCode c : caseService.caseCodes(studyId, username)) {
+            caseCodes.put(c.id(), c.code());
         }
         List<CodingExcerpt> excerpts = new ArrayList<>();
         for (Object[] row : codings.consensusExcerpts(domainId)) {

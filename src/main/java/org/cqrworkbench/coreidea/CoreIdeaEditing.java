@@ -72,8 +72,7 @@ public class CoreIdeaEditing {
     public void link(long studyId, String username, long coreIdeaId, Set<Long> codingIds) {
         access.analyst(studyId, username);
         CoreIdea idea = ideaOf(studyId, coreIdeaId);
-        StudyCase studyCase = caseService.design(studyId, username).cases().stream()
-                .filter(c -> c.getId().equals(idea.getCaseId())).findFirst().orElseThrow();
+        StudyCase studyCase = caseService.caseById(studyId, username, idea.getCaseId());
         idea.link(checkedCodings(studyId, username, studyCase, idea.getDomainId(), codingIds));
     }
 

@@ -102,6 +102,15 @@ class CodingServiceTest {
     }
 
     @Test
+    void aCodingCannotBeStretchedPastTheEndOfItsCasesTranscript() {
+        Coding coding = codingService.code(studyId, judge, "P01", domainId, 40, 50, false);
+        assertThatThrownBy(() -> codingService.adjust(studyId, judge, coding.getId(), coding.getVersion(), 40, TEXT.length() + 1,
+                null)).isInstanceOf(InvalidInputException.class);
+        Coding adjusted = codingService.adjust(studyId, judge, coding.getId(), coding.getVersion(), 40, TEXT.length(), null);
+        assertThat(adjusted.getEnd()).isEqualTo(TEXT.length());
+    }
+
+    @Test
     void aStaleEditIsRefusedAndTheOtherChangeIsKept() {
         Coding coding = codingService.code(studyId, judge, "P01", domainId, 40, 50, false);
         codingService.adjust(studyId, other, coding.getId(), coding.getVersion(), 40, 60, null);
